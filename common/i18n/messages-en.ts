@@ -1,0 +1,126 @@
+/**
+ * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
+ * This object defines the set of keys: the Persian catalogue must have exactly the same ones.
+ */
+export const messagesEn = {
+  'status.Success': 'The contact updates were received.',
+  'status.Failed':
+    'AmootSMS could not complete the request. Nothing was changed; the app will try again later.',
+  'status.ServerError':
+    'AmootSMS reported a server error. Nothing was changed; the app will try again later.',
+  'status.System_Disabled':
+    'The AmootSMS system is disabled for now. The app will try again later; if it lasts, contact AmootSMS support.',
+  'status.Token_NotExists':
+    'AmootSMS does not know this token (it may have been deleted). Create a token in the AmootSMS panel and enter it here.',
+  'status.Token_Invalid':
+    'The token is wrong or incomplete. Copy the whole token again from the AmootSMS panel and enter it here.',
+  'status.Token_Disabled':
+    'This token is disabled in the AmootSMS panel. Enable it there, or enter another token.',
+  'status.Token_Expired':
+    'This token has expired. Extend it or create a new one in the AmootSMS panel, then enter it here.',
+  'status.Token_NotAllowIP':
+    "This computer's public IP address is not in the token's allowed list. Add it to the token's allowed IPs in the AmootSMS panel.",
+  'status.Token_NotAllowMethod':
+    'This token may not read contact updates. In the AmootSMS panel, allow the ContactListUpdates method for the token.',
+  'status.User_NotExists':
+    'AmootSMS does not know the account this token belongs to. Check the token, or contact AmootSMS support.',
+  'status.User_MobileNotVerified':
+    "The account's mobile number is not verified. Verify it in the AmootSMS panel, then sync again.",
+  'status.User_Disabled': 'The AmootSMS account is disabled. Contact AmootSMS support.',
+  'status.User_Expired': 'The AmootSMS account has expired. Renew it in the AmootSMS panel.',
+  'status.User_WebServiceBanned':
+    'Web service access is banned for this account. Contact AmootSMS support.',
+  'status.User_NotAllowWebService':
+    'Web service access is not enabled for this account. Enable it in the AmootSMS panel or ask support.',
+  'status.User_NotAllowIP':
+    "This computer's public IP address is not allowed for the account. Add it to the account's allowed IPs in the AmootSMS panel.",
+  'status.User_NotAllowMethod':
+    'The account may not read contact updates. Allow the ContactListUpdates method in the AmootSMS panel.',
+  'status.User_NotAllowHttp':
+    'The account refuses plain HTTP. Use the https:// address of the AmootSMS API in the advanced settings.',
+  'status.UserNameOrPassword_Invalid':
+    'AmootSMS rejected the credentials. Enter a valid token from the AmootSMS panel.',
+  'status.ContactGroupID_Invalid':
+    'AmootSMS rejected the contact group. Enter a group number of 0 or more (0 is the usual value).',
+  'status.AccountIsDemo':
+    'This is a demo account, which cannot use this service. Upgrade the account in the AmootSMS panel.',
+  'status.CreditNotEnough':
+    'The account does not have enough credit. Top up the account in the AmootSMS panel.',
+  'status.unknown':
+    'AmootSMS answered with a status this app does not know: "{title}". Nothing was changed; the app will try again later. If it lasts, contact AmootSMS support.',
+  'error.rate-limit':
+    'AmootSMS asked the app to slow down. The app will try again in {seconds} seconds.',
+  'error.rate-limit.no-delay': 'AmootSMS asked the app to slow down. The app will try again later.',
+  'error.server-http':
+    'The AmootSMS server answered with an error (HTTP {httpStatus}). Nothing was changed; the app will try again later.',
+  'error.http-unexpected':
+    'The server answered with HTTP {httpStatus}, which the AmootSMS API never sends. Check the server address in the advanced settings, or your proxy.',
+  'error.http-not-found':
+    'There is no AmootSMS API at this address (HTTP {httpStatus}). Check the server address in the advanced settings.',
+  'error.http-proxy-auth':
+    'A proxy between this computer and AmootSMS asks for a sign-in (HTTP 407). Sign in to the proxy or ask your network administrator.',
+  'error.network':
+    'Could not reach AmootSMS. Check the internet connection; the app will try again.',
+  'error.network.offline':
+    'This computer is offline. The app will sync when the connection is back.',
+  'error.network.dns':
+    'The AmootSMS server name could not be found. Check the internet connection, the DNS, or the server address in the advanced settings.',
+  'error.network.refused':
+    'The server refused the connection. Check the server address in the advanced settings, the firewall or the proxy.',
+  'error.network.reset':
+    'The connection to AmootSMS was cut. The app will try again; if it keeps happening, check the network or the proxy.',
+  'error.network.tls':
+    "The secure connection to AmootSMS could not be verified. Check the computer's date and time, and whether a proxy or antivirus intercepts HTTPS.",
+  'error.network.proxy':
+    'The proxy could not connect to AmootSMS. Check the proxy settings of this computer.',
+  'error.timeout':
+    'AmootSMS did not answer in time. The app will try again; a slow or busy connection can cause this.',
+  'error.timeout.stalled':
+    'AmootSMS started to answer, then stopped sending. The app will try again.',
+  'error.protocol.html':
+    'A web page arrived instead of the AmootSMS answer; a Wi-Fi sign-in page or a proxy may be in the way. Open a browser, sign in if asked, then sync again.',
+  'error.protocol.not-json':
+    'The answer from the server could not be read. Nothing was changed; the app will try again later.',
+  'error.protocol.truncated':
+    'The answer from the server was cut short. Nothing was changed; the app will try again.',
+  'error.protocol.empty':
+    'The server sent an empty answer. Nothing was changed; the app will try again later.',
+  'error.protocol.encoding':
+    'The answer from the server is not valid UTF-8 text. Nothing was changed; the app will try again later.',
+  'error.protocol.too-large':
+    'The answer from the server is larger than {megabytes} MB, which is more than the app accepts. Contact AmootSMS support.',
+  'error.protocol.shape':
+    'The answer from the server has an unexpected form at {path}: {problem}. Nothing was changed; the app will try again later. If it lasts, contact AmootSMS support.',
+  'error.cancelled': 'The sync was cancelled. Nothing was changed.',
+  'input.token.empty': 'Enter the API token from the AmootSMS panel.',
+  'input.token.whitespace':
+    'The token contains spaces or line breaks. Copy the token again from the AmootSMS panel, without anything around it.',
+  'input.token.characters':
+    'The token contains characters a token cannot have. Copy the token again from the AmootSMS panel.',
+  'input.group.empty': 'Enter a contact group number (0 is the usual value).',
+  'input.group.not-integer':
+    'The contact group must be a whole number such as 0 or 12, without signs, decimals or exponents.',
+  'input.group.negative': 'The contact group cannot be negative. Enter 0 or a larger whole number.',
+  'input.group.too-large':
+    'The contact group number is too large. The largest allowed is 9223372036854775807.',
+  'input.base-url.invalid': 'The server address is not a valid web address. Example: {example}',
+  'input.base-url.insecure':
+    'The server address must start with https:// so that the token travels encrypted.',
+  'input.timeout.invalid': 'The time-out must be a whole number of milliseconds from {min} to {max}.',
+  'input.time-zone.invalid':
+    'The server time zone "{zone}" is not a known time zone name. Use a name such as Asia/Tehran.',
+  'warning.duplicate-ids':
+    'The server listed {count} contacts more than once; the latest time of each was kept.',
+  'cli.usage': 'Usage: {usage}',
+  'cli.unknown-command': 'Unknown command "{command}". Commands: {commands}.',
+  'cli.unknown-option': 'Unknown option "{option}" for "{command}".',
+  'cli.missing-value': 'The option {option} needs a value.',
+  'cli.missing-option': 'The option {option} is required.',
+  'cli.no-token':
+    'No token was given. Set the AMOOT_TOKEN environment variable to the API token from the AmootSMS panel.',
+  'app.name': 'Amoot Contact Sync',
+  'app.tagline':
+    "Keeps track of your AmootSMS contacts: it syncs the account's contact updates and shows what changed.",
+} as const;
+
+export type MessageKey = keyof typeof messagesEn;

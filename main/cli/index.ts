@@ -1,0 +1,19 @@
+import packageJson from '../../package.json' with { type: 'json' };
+import { runCli } from './run-cli.ts';
+
+/**
+ * `npm run cli -- <command>`: the app's core for scripting and diagnostics. Exit code 0 on success,
+ * 1 on failure; an unexpected crash prints its stack to stderr and exits 2.
+ */
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    env: process.env,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    fetch: globalThis.fetch,
+    appVersion: packageJson.version,
+  });
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,133 @@
+import type { ContactUpdate } from '../../../common/amoot-types.ts';
+import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
+import { checkBaseUrl, checkContactGroupId, checkToken, type Checked } from '../../../common/validation.ts';
+import { amootError, type AmootError } from './amoot-error.ts';
+import { decodeBody } from './decode-body.ts';
+import { GuardedRequest, type FetchFunction } from './guarded-request.ts';
+import { classifyHttpStatus } from './http-status.ts';
+import { parseContactListBody } from './parse-body.ts';
+import { assertTimeZone, createServerTimeParser } from './server-time.ts';
+
+export const DEFAULT_BASE_URL = 'https://portal.amootsms.com/rest';
+export const DEFAULT_SERVER_TIME_ZONE = 'Asia/Tehran';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+export const TIMEOUT_RANGE_MS = { min: 50, max: 3_600_000 } as const;
+const DEFAULT_MAX_BODY_BYTES = 512 * 1024 * 1024;
+
+export interface ContactUpdatesRequest {
+  readonly token: string;
+  readonly contactGroupId: string | bigint;
+  readonly baseUrl: string;
+  readonly fetch: FetchFunction;
+  /** Names the app and its version, e.g. from `userAgentFor`. */
+  readonly userAgent: string;
+  /** Longest wait for headers, and between two chunks of the body. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+  /** The zone of the server's wall-clock `UpdateDateTime`. */
+  readonly serverTimeZone?: string;
+  readonly maxBodyBytes?: number;
+  readonly onProgress?: (bytesReceived: number) => void;
+  readonly now?: () => number;
+}
+
+export interface ContactUpdatesSuccess {
+  readonly ok: true;
+  readonly status: 'Success';
+  readonly records: ContactUpdate[];
+  readonly warnings: LocalizedMessage[];
+  readonly bytesReceived: number;
+}
+
+export type ContactUpdatesResult = ContactUpdatesSuccess | { readonly ok: false; readonly error: AmootError };
+
+export function userAgentFor(appVersion: string, platform: string): string {
+  return `AmootContactSync/${appVersion} (${platform})`;
+}
+
+/**
+ * Calls `ContactListUpdates` once and returns the parsed records or one classified error. It never
+ * throws for anything the network or the server can do, and never puts the token in an error.
+ */
+export async function fetchContactUpdates(request: ContactUpdatesRequest): Promise<ContactUpdatesResult> {
+  const result = await callOnce(request);
+  if (result.ok) return result;
+  return { ok: false, error: redactToken(result.error, request.token) };
+}
+
+async function callOnce(request: ContactUpdatesRequest): Promise<ContactUpdatesResult> {
+  const inputs = checkInputs(request);
+  if (!inputs.ok) return inputs;
+  const { token, groupId, baseUrl, timeoutMs, timeZone } = inputs;
+  const now = request.now ?? Date.now;
+
+  const guard = new GuardedRequest(timeoutMs, request.signal);
+  try {
+    const sent = await guard.send(request.fetch, `${baseUrl}/ContactListUpdates`, {
+      method: 'POST',
+      headers: {
+        Authorization: token,
+        Accept: 'application/json',
+        'Content-Type': 'application/x-www-form-urlencoded',
+        'User-Agent': request.userAgent,
+      },
+      body: `ContactGroupID=${groupId}`,
+    });
+    if (!sent.ok) return sent;
+    const httpFailure = classifyHttpStatus(sent.value, now());
+    if (httpFailure) {
+      guard.discard(sent.value);
+      return { ok: false, error: httpFailure };
+    }
+    const body = await guard.readBody(sent.value, request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, request.onProgress);
+    if (!body.ok) return body;
+    const bytesReceived = body.value.byteLength;
+    const decoded = decodeBody(body.value);
+    if (!decoded.ok) return decoded;
+    const parsed = parseContactListBody(decoded.text, createServerTimeParser(timeZone));
+    if (!parsed.ok) return parsed;
+    const warnings: LocalizedMessage[] =
+      parsed.duplicates > 0 ? [{ key: 'warning.duplicate-ids', params: { count: parsed.duplicates } }] : [];
+    return { ok: true, status: 'Success', records: parsed.records, warnings, bytesReceived };
+  } finally {
+    guard.dispose();
+  }
+}
+
+type CheckedInputs =
+  | { ok: true; token: string; groupId: string; baseUrl: string; timeoutMs: number; timeZone: string }
+  | { ok: false; error: AmootError };
+
+/** Everything is checked before a byte is sent: a typo never costs a round trip or reaches the server. */
+function checkInputs(request: ContactUpdatesRequest): CheckedInputs {
+  const token = checkToken(request.token);
+  if (!token.ok) return inputError(token, 'token');
+  const groupId = checkContactGroupId(request.contactGroupId);
+  if (!groupId.ok) return inputError(groupId, 'ContactGroupID');
+  const baseUrl = checkBaseUrl(request.baseUrl);
+  if (!baseUrl.ok) return inputError(baseUrl, 'base URL');
+
+  const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  if (!Number.isInteger(timeoutMs) || timeoutMs < TIMEOUT_RANGE_MS.min || timeoutMs > TIMEOUT_RANGE_MS.max) {
+    const message = { key: 'input.timeout.invalid' as const, params: { ...TIMEOUT_RANGE_MS } };
+    return { ok: false, error: amootError('input', message, `timeout ${timeoutMs} out of range`) };
+  }
+  const timeZone = request.serverTimeZone ?? DEFAULT_SERVER_TIME_ZONE;
+  try {
+    assertTimeZone(timeZone);
+  } catch {
+    const message = { key: 'input.time-zone.invalid' as const, params: { zone: timeZone.slice(0, 60) } };
+    return { ok: false, error: amootError('input', message, `unknown time zone ${JSON.stringify(timeZone)}`) };
+  }
+  return { ok: true, token: token.value, groupId: groupId.value, baseUrl: baseUrl.value, timeoutMs, timeZone };
+}
+
+function inputError(checked: Checked<never> & { ok: false }, what: string): { ok: false; error: AmootError } {
+  return { ok: false, error: amootError('input', checked.message, `invalid ${what}: ${checked.message.key}`) };
+}
+
+function redactToken(error: AmootError, rawToken: string): AmootError {
+  const token = rawToken.trim();
+  if (token.length < 4 || !error.detail.includes(token)) return error;
+  return { ...error, detail: error.detail.split(token).join('[token]') };
+}

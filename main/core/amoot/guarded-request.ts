@@ -1,0 +1,123 @@
+import { amootError, type AmootError } from './amoot-error.ts';
+import { classifyThrownFailure } from './classify-failure.ts';
+
+/** The fetch the client needs: Node's global fetch in tests and the cli, Electron's net.fetch in the app. */
+export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
+
+export type Guarded<T> = { ok: true; value: T } | { ok: false; error: AmootError };
+
+/**
+ * One HTTP exchange under an idle time-out and the caller's cancel signal.
+ *
+ * The time-out is armed while waiting for headers and re-armed on every chunk of the body, so a
+ * server that sends headers and then stalls is caught, while a large answer arriving steadily over a
+ * slow line is not cut off half way.
+ */
+export class GuardedRequest {
+  private readonly controller = new AbortController();
+  private readonly timeoutMs: number;
+  private readonly outer: AbortSignal | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timedOutIn: 'headers' | 'body' | null = null;
+  private readonly forwardAbort = () => this.controller.abort(this.outer?.reason);
+
+  constructor(timeoutMs: number, outer: AbortSignal | undefined) {
+    this.timeoutMs = timeoutMs;
+    this.outer = outer;
+    outer?.addEventListener('abort', this.forwardAbort, { once: true });
+  }
+
+  async send(fetch: FetchFunction, url: string, init: RequestInit): Promise<Guarded<Response>> {
+    if (this.outer?.aborted) return { ok: false, error: cancelled() };
+    this.arm('headers');
+    try {
+      const response = await fetch(url, { ...init, signal: this.controller.signal });
+      return { ok: true, value: response };
+    } catch (error) {
+      return { ok: false, error: this.failure(error, false) };
+    }
+  }
+
+  /** Reads the whole body, reporting progress, refusing more than `maxBytes`. */
+  async readBody(
+    response: Response,
+    maxBytes: number,
+    onProgress?: (bytesReceived: number) => void,
+  ): Promise<Guarded<Uint8Array>> {
+    if (!response.body) return { ok: true, value: new Uint8Array(0) };
+    const reader = response.body.getReader();
+    const chunks: Uint8Array[] = [];
+    let received = 0;
+    this.arm('body');
+    const cancelReader = () => void reader.cancel().catch(() => undefined);
+    this.controller.signal.addEventListener('abort', cancelReader, { once: true });
+    try {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (this.controller.signal.aborted) throw this.controller.signal.reason;
+        if (done) break;
+        received += value.byteLength;
+        if (received > maxBytes) {
+          cancelReader();
+          const megabytes = Math.round(maxBytes / 1048576);
+          return {
+            ok: false,
+            error: amootError('protocol', { key: 'error.protocol.too-large', params: { megabytes } }, `body over ${maxBytes} bytes`),
+          };
+        }
+        chunks.push(value);
+        this.arm('body');
+        onProgress?.(received);
+      }
+    } catch (error) {
+      return { ok: false, error: this.failure(error, true) };
+    } finally {
+      this.controller.signal.removeEventListener('abort', cancelReader);
+    }
+    return { ok: true, value: concat(chunks, received) };
+  }
+
+  /** Drops a body we will not read, so the connection is released. */
+  discard(response: Response): void {
+    void response.body?.cancel().catch(() => undefined);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.outer?.removeEventListener('abort', this.forwardAbort);
+  }
+
+  private arm(phase: 'headers' | 'body'): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timedOutIn = phase;
+      this.controller.abort(new Error(`no answer within ${this.timeoutMs} ms`));
+    }, this.timeoutMs);
+  }
+
+  private failure(error: unknown, duringBody: boolean): AmootError {
+    if (this.outer?.aborted) return cancelled();
+    if (this.timedOutIn === 'body') {
+      return amootError('timeout', { key: 'error.timeout.stalled' }, `body stalled for ${this.timeoutMs} ms`);
+    }
+    if (this.timedOutIn === 'headers') {
+      return amootError('timeout', { key: 'error.timeout' }, `no headers within ${this.timeoutMs} ms`);
+    }
+    return classifyThrownFailure(error, duringBody);
+  }
+}
+
+function cancelled(): AmootError {
+  return amootError('cancelled', { key: 'error.cancelled' }, 'cancelled by the caller');
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const whole = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return whole;
+}
