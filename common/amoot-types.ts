@@ -8,12 +8,7 @@ export type StatusClass = 'ok' | 'auth' | 'input' | 'account' | 'server' | 'unkn
 
 /** Every way a call can end other than success: the status classes plus transport failures. */
 export type ErrorKind =
-  | Exclude<StatusClass, 'ok'>
-  | 'rate-limit'
-  | 'network'
-  | 'timeout'
-  | 'protocol'
-  | 'cancelled';
+  Exclude<StatusClass, 'ok'> | 'rate-limit' | 'network' | 'timeout' | 'protocol' | 'cancelled';
 
 /**
  * One contact update as the app keeps it. The ID is a decimal string because IDs are 64-bit and a

@@ -13,7 +13,8 @@ const MAX_INT64 = 9223372036854775807n;
 export function checkToken(input: string): Checked<string> {
   const token = input.trim();
   if (token === '') return refuse('input.token.empty');
-  if (/[\s\u0085\u200b-\u200f\u2028\u2029\ufeff]/u.test(token)) return refuse('input.token.whitespace');
+  if (/[\s\u0085\u200b-\u200f\u2028\u2029\ufeff]/u.test(token))
+    return refuse('input.token.whitespace');
   if (!/^[\x21-\x7e]+$/.test(token)) return refuse('input.token.characters');
   return { ok: true, value: token };
 }

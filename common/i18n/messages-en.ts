@@ -106,7 +106,8 @@ export const messagesEn = {
   'input.base-url.invalid': 'The server address is not a valid web address. Example: {example}',
   'input.base-url.insecure':
     'The server address must start with https:// so that the token travels encrypted.',
-  'input.timeout.invalid': 'The time-out must be a whole number of milliseconds from {min} to {max}.',
+  'input.timeout.invalid':
+    'The time-out must be a whole number of milliseconds from {min} to {max}.',
   'input.time-zone.invalid':
     'The server time zone "{zone}" is not a known time zone name. Use a name such as Asia/Tehran.',
   'warning.duplicate-ids':
@@ -119,6 +120,7 @@ export const messagesEn = {
   'cli.no-token':
     'No token was given. Set the AMOOT_TOKEN environment variable to the API token from the AmootSMS panel.',
   'app.name': 'Amoot Contact Sync',
+  'app.version': 'Version {version}',
   'app.tagline':
     "Keeps track of your AmootSMS contacts: it syncs the account's contact updates and shows what changed.",
 } as const;

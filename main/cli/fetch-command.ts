@@ -122,9 +122,13 @@ export function usageErrorFrom(error: unknown, command: string): CliUsageError {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
   const option = /'(-[^'\s]+)/.exec(message)?.[1] ?? '';
-  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new CliUsageError({ key: 'cli.missing-value', params: { option } });
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+    return new CliUsageError({ key: 'cli.missing-value', params: { option } });
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    return new CliUsageError({ key: 'cli.unknown-option', params: { option: option || message, command } });
+    return new CliUsageError({
+      key: 'cli.unknown-option',
+      params: { option: option || message, command },
+    });
   }
   throw error;
 }

@@ -29,7 +29,10 @@ export async function writeObjectWithArray<T>(
   toJson: (item: T) => unknown,
 ): Promise<void> {
   const opening = JSON.stringify(head).slice(0, -1);
-  await writeAll(stream, `${opening}${opening.endsWith('{') ? '' : ','}${JSON.stringify(arrayName)}:[`);
+  await writeAll(
+    stream,
+    `${opening}${opening.endsWith('{') ? '' : ','}${JSON.stringify(arrayName)}:[`,
+  );
   const batchSize = 10_000;
   for (let start = 0; start < items.length; start += batchSize) {
     const batch = items.slice(start, start + batchSize).map((item) => JSON.stringify(toJson(item)));

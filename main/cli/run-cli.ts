@@ -20,7 +20,10 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
     const failure = usageFailure(
       name === undefined || name === '--help' || name === 'help'
         ? { key: 'cli.usage', params: { usage: USAGE } }
-        : { key: 'cli.unknown-command', params: { command: name, commands: COMMAND_NAMES.join(', ') } },
+        : {
+            key: 'cli.unknown-command',
+            params: { command: name, commands: COMMAND_NAMES.join(', ') },
+          },
     );
     await writeAll(context.stdout, `${JSON.stringify(failure)}\n`);
     return 1;

@@ -8,15 +8,23 @@ import { amootError, type AmootError } from './amoot-error.ts';
  */
 const NETWORK_PATTERNS: ReadonlyArray<[RegExp, MessageKey]> = [
   [/ERR_INTERNET_DISCONNECTED|ERR_NETWORK_CHANGED|ENETUNREACH|ENETDOWN/, 'error.network.offline'],
-  [/ENOTFOUND|EAI_AGAIN|EAI_NONAME|ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED/, 'error.network.dns'],
+  [
+    /ENOTFOUND|EAI_AGAIN|EAI_NONAME|ERR_NAME_NOT_RESOLVED|ERR_NAME_RESOLUTION_FAILED/,
+    'error.network.dns',
+  ],
   [/ECONNREFUSED|ERR_CONNECTION_REFUSED/, 'error.network.refused'],
   [/ERR_PROXY|ERR_TUNNEL_CONNECTION_FAILED|ERR_MANDATORY_PROXY/, 'error.network.proxy'],
   [/CERT|ERR_TLS|ERR_SSL|SSL routines|self[- ]signed|unable to verify/i, 'error.network.tls'],
-  [/ECONNRESET|EPIPE|ERR_CONNECTION_RESET|ERR_CONNECTION_CLOSED|ERR_CONNECTION_ABORTED/, 'error.network.reset'],
+  [
+    /ECONNRESET|EPIPE|ERR_CONNECTION_RESET|ERR_CONNECTION_CLOSED|ERR_CONNECTION_ABORTED/,
+    'error.network.reset',
+  ],
 ];
-const TIMEOUT_PATTERN = /ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|ERR_TIMED_OUT|ERR_CONNECTION_TIMED_OUT/;
+const TIMEOUT_PATTERN =
+  /ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT|ERR_TIMED_OUT|ERR_CONNECTION_TIMED_OUT/;
 /** The peer closed the stream before the body was complete, without a reset. */
-const CUT_SHORT_PATTERN = /terminated|other side closed|premature close|ERR_CONTENT_LENGTH_MISMATCH|UND_ERR_RES_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING/i;
+const CUT_SHORT_PATTERN =
+  /terminated|other side closed|premature close|ERR_CONTENT_LENGTH_MISMATCH|UND_ERR_RES_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING/i;
 
 export function classifyThrownFailure(error: unknown, duringBody: boolean): AmootError {
   const text = describeChain(error);
@@ -24,7 +32,10 @@ export function classifyThrownFailure(error: unknown, duringBody: boolean): Amoo
     return amootError('timeout', { key: 'error.timeout' }, `timed out: ${text}`);
   }
   const network = NETWORK_PATTERNS.find(([pattern]) => pattern.test(text));
-  if (network && !(duringBody && network[1] === 'error.network.reset' && CUT_SHORT_PATTERN.test(text))) {
+  if (
+    network &&
+    !(duringBody && network[1] === 'error.network.reset' && CUT_SHORT_PATTERN.test(text))
+  ) {
     return amootError('network', { key: network[1] }, `network failure: ${text}`);
   }
   if (duringBody && CUT_SHORT_PATTERN.test(text)) {
@@ -40,7 +51,9 @@ function describeChain(error: unknown): string {
   for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
     if (current instanceof Error) {
       const code = (current as { code?: unknown }).code;
-      parts.push(`${current.name}: ${current.message}${typeof code === 'string' ? ` [${code}]` : ''}`);
+      parts.push(
+        `${current.name}: ${current.message}${typeof code === 'string' ? ` [${code}]` : ''}`,
+      );
       current = (current as { cause?: unknown }).cause;
     } else {
       parts.push(String(current));

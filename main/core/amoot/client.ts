@@ -1,6 +1,11 @@
 import type { ContactUpdate } from '../../../common/amoot-types.ts';
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
-import { checkBaseUrl, checkContactGroupId, checkToken, type Checked } from '../../../common/validation.ts';
+import {
+  checkBaseUrl,
+  checkContactGroupId,
+  checkToken,
+  type Checked,
+} from '../../../common/validation.ts';
 import { amootError, type AmootError } from './amoot-error.ts';
 import { decodeBody } from './decode-body.ts';
 import { GuardedRequest, type FetchFunction } from './guarded-request.ts';
@@ -39,7 +44,8 @@ export interface ContactUpdatesSuccess {
   readonly bytesReceived: number;
 }
 
-export type ContactUpdatesResult = ContactUpdatesSuccess | { readonly ok: false; readonly error: AmootError };
+export type ContactUpdatesResult =
+  ContactUpdatesSuccess | { readonly ok: false; readonly error: AmootError };
 
 export function userAgentFor(appVersion: string, platform: string): string {
   return `AmootContactSync/${appVersion} (${platform})`;
@@ -49,7 +55,9 @@ export function userAgentFor(appVersion: string, platform: string): string {
  * Calls `ContactListUpdates` once and returns the parsed records or one classified error. It never
  * throws for anything the network or the server can do, and never puts the token in an error.
  */
-export async function fetchContactUpdates(request: ContactUpdatesRequest): Promise<ContactUpdatesResult> {
+export async function fetchContactUpdates(
+  request: ContactUpdatesRequest,
+): Promise<ContactUpdatesResult> {
   const result = await callOnce(request);
   if (result.ok) return result;
   return { ok: false, error: redactToken(result.error, request.token) };
@@ -79,7 +87,11 @@ async function callOnce(request: ContactUpdatesRequest): Promise<ContactUpdatesR
       guard.discard(sent.value);
       return { ok: false, error: httpFailure };
     }
-    const body = await guard.readBody(sent.value, request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, request.onProgress);
+    const body = await guard.readBody(
+      sent.value,
+      request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      request.onProgress,
+    );
     if (!body.ok) return body;
     const bytesReceived = body.value.byteLength;
     const decoded = decodeBody(body.value);
@@ -87,7 +99,9 @@ async function callOnce(request: ContactUpdatesRequest): Promise<ContactUpdatesR
     const parsed = parseContactListBody(decoded.text, createServerTimeParser(timeZone));
     if (!parsed.ok) return parsed;
     const warnings: LocalizedMessage[] =
-      parsed.duplicates > 0 ? [{ key: 'warning.duplicate-ids', params: { count: parsed.duplicates } }] : [];
+      parsed.duplicates > 0
+        ? [{ key: 'warning.duplicate-ids', params: { count: parsed.duplicates } }]
+        : [];
     return { ok: true, status: 'Success', records: parsed.records, warnings, bytesReceived };
   } finally {
     guard.dispose();
@@ -95,7 +109,14 @@ async function callOnce(request: ContactUpdatesRequest): Promise<ContactUpdatesR
 }
 
 type CheckedInputs =
-  | { ok: true; token: string; groupId: string; baseUrl: string; timeoutMs: number; timeZone: string }
+  | {
+      ok: true;
+      token: string;
+      groupId: string;
+      baseUrl: string;
+      timeoutMs: number;
+      timeZone: string;
+    }
   | { ok: false; error: AmootError };
 
 /** Everything is checked before a byte is sent: a typo never costs a round trip or reaches the server. */
@@ -108,7 +129,11 @@ function checkInputs(request: ContactUpdatesRequest): CheckedInputs {
   if (!baseUrl.ok) return inputError(baseUrl, 'base URL');
 
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isInteger(timeoutMs) || timeoutMs < TIMEOUT_RANGE_MS.min || timeoutMs > TIMEOUT_RANGE_MS.max) {
+  if (
+    !Number.isInteger(timeoutMs) ||
+    timeoutMs < TIMEOUT_RANGE_MS.min ||
+    timeoutMs > TIMEOUT_RANGE_MS.max
+  ) {
     const message = { key: 'input.timeout.invalid' as const, params: { ...TIMEOUT_RANGE_MS } };
     return { ok: false, error: amootError('input', message, `timeout ${timeoutMs} out of range`) };
   }
@@ -116,14 +141,33 @@ function checkInputs(request: ContactUpdatesRequest): CheckedInputs {
   try {
     assertTimeZone(timeZone);
   } catch {
-    const message = { key: 'input.time-zone.invalid' as const, params: { zone: timeZone.slice(0, 60) } };
-    return { ok: false, error: amootError('input', message, `unknown time zone ${JSON.stringify(timeZone)}`) };
+    const message = {
+      key: 'input.time-zone.invalid' as const,
+      params: { zone: timeZone.slice(0, 60) },
+    };
+    return {
+      ok: false,
+      error: amootError('input', message, `unknown time zone ${JSON.stringify(timeZone)}`),
+    };
   }
-  return { ok: true, token: token.value, groupId: groupId.value, baseUrl: baseUrl.value, timeoutMs, timeZone };
+  return {
+    ok: true,
+    token: token.value,
+    groupId: groupId.value,
+    baseUrl: baseUrl.value,
+    timeoutMs,
+    timeZone,
+  };
 }
 
-function inputError(checked: Checked<never> & { ok: false }, what: string): { ok: false; error: AmootError } {
-  return { ok: false, error: amootError('input', checked.message, `invalid ${what}: ${checked.message.key}`) };
+function inputError(
+  checked: Checked<never> & { ok: false },
+  what: string,
+): { ok: false; error: AmootError } {
+  return {
+    ok: false,
+    error: amootError('input', checked.message, `invalid ${what}: ${checked.message.key}`),
+  };
 }
 
 function redactToken(error: AmootError, rawToken: string): AmootError {

@@ -62,7 +62,11 @@ export class GuardedRequest {
           const megabytes = Math.round(maxBytes / 1048576);
           return {
             ok: false,
-            error: amootError('protocol', { key: 'error.protocol.too-large', params: { megabytes } }, `body over ${maxBytes} bytes`),
+            error: amootError(
+              'protocol',
+              { key: 'error.protocol.too-large', params: { megabytes } },
+              `body over ${maxBytes} bytes`,
+            ),
           };
         }
         chunks.push(value);
@@ -98,10 +102,18 @@ export class GuardedRequest {
   private failure(error: unknown, duringBody: boolean): AmootError {
     if (this.outer?.aborted) return cancelled();
     if (this.timedOutIn === 'body') {
-      return amootError('timeout', { key: 'error.timeout.stalled' }, `body stalled for ${this.timeoutMs} ms`);
+      return amootError(
+        'timeout',
+        { key: 'error.timeout.stalled' },
+        `body stalled for ${this.timeoutMs} ms`,
+      );
     }
     if (this.timedOutIn === 'headers') {
-      return amootError('timeout', { key: 'error.timeout' }, `no headers within ${this.timeoutMs} ms`);
+      return amootError(
+        'timeout',
+        { key: 'error.timeout' },
+        `no headers within ${this.timeoutMs} ms`,
+      );
     }
     return classifyThrownFailure(error, duringBody);
   }

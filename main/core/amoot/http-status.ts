@@ -14,24 +14,40 @@ export function classifyHttpStatus(response: Response, now: number): AmootError 
       retryAfterMs === undefined
         ? { key: 'error.rate-limit.no-delay' as const }
         : { key: 'error.rate-limit' as const, params: { seconds: Math.ceil(retryAfterMs / 1000) } };
-    return amootError('rate-limit', message, `HTTP 429, Retry-After ${String(response.headers.get('retry-after'))}`, {
-      httpStatus,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
+    return amootError(
+      'rate-limit',
+      message,
+      `HTTP 429, Retry-After ${String(response.headers.get('retry-after'))}`,
+      {
+        httpStatus,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
+    );
   }
   if (httpStatus >= 500) {
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
-    return amootError('server', { key: 'error.server-http', params: { httpStatus } }, `HTTP ${httpStatus}`, {
-      httpStatus,
-      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-    });
+    return amootError(
+      'server',
+      { key: 'error.server-http', params: { httpStatus } },
+      `HTTP ${httpStatus}`,
+      {
+        httpStatus,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
+    );
   }
   if (httpStatus === 408) {
     return amootError('timeout', { key: 'error.timeout' }, 'HTTP 408', { httpStatus });
   }
   if (httpStatus === 407) {
-    return amootError('network', { key: 'error.http-proxy-auth' }, 'HTTP 407 from a proxy', { httpStatus });
+    return amootError('network', { key: 'error.http-proxy-auth' }, 'HTTP 407 from a proxy', {
+      httpStatus,
+    });
   }
-  const key = [404, 405, 410].includes(httpStatus) ? 'error.http-not-found' : 'error.http-unexpected';
-  return amootError('protocol', { key, params: { httpStatus } }, `HTTP ${httpStatus}`, { httpStatus });
+  const key = [404, 405, 410].includes(httpStatus)
+    ? 'error.http-not-found'
+    : 'error.http-unexpected';
+  return amootError('protocol', { key, params: { httpStatus } }, `HTTP ${httpStatus}`, {
+    httpStatus,
+  });
 }

@@ -5,8 +5,7 @@ import { parseContactRecords } from './parse-records.ts';
 import type { ServerTimeParser } from './server-time.ts';
 
 export type BodyOutcome =
-  | { ok: true; records: ContactUpdate[]; duplicates: number }
-  | { ok: false; error: AmootError };
+  { ok: true; records: ContactUpdate[]; duplicates: number } | { ok: false; error: AmootError };
 
 /**
  * Reads the decoded text of an answer: `{ "Status": string, "Data": [...] }`. Anything else — an
@@ -32,7 +31,8 @@ export function parseContactListBody(text: string, parseTime: ServerTimeParser):
   }
 
   const status = (envelope as Record<string, unknown>)['Status'];
-  if (typeof status !== 'string') return fail(shapeError('Status', describeExpected('a string', status)));
+  if (typeof status !== 'string')
+    return fail(shapeError('Status', describeExpected('a string', status)));
 
   const title = classifyTitle(status);
   if (title !== 'Success') return fail(statusError(status, title));
@@ -71,7 +71,8 @@ function statusError(raw: string, title: string | null): AmootError {
 /** JSON.parse reports the end of input for a body that was cut short; that deserves its own words. */
 function notJson(text: string, error: unknown): AmootError {
   const reason = error instanceof Error ? error.message : String(error);
-  const cutShort = /end of (JSON )?input|Unterminated/i.test(reason) && text.trimStart().startsWith('{');
+  const cutShort =
+    /end of (JSON )?input|Unterminated/i.test(reason) && text.trimStart().startsWith('{');
   return cutShort
     ? amootError('protocol', { key: 'error.protocol.truncated' }, `body cut short: ${reason}`)
     : amootError('protocol', { key: 'error.protocol.not-json' }, `body is not JSON: ${reason}`);
@@ -79,7 +80,9 @@ function notJson(text: string, error: unknown): AmootError {
 
 export function describeExpected(expected: string, actual: unknown): string {
   const found = actual === null ? 'null' : Array.isArray(actual) ? 'an array' : typeof actual;
-  return actual === undefined ? `missing, expected ${expected}` : `expected ${expected}, found ${found}`;
+  return actual === undefined
+    ? `missing, expected ${expected}`
+    : `expected ${expected}, found ${found}`;
 }
 
 function fail(error: AmootError): BodyOutcome {

@@ -34,7 +34,10 @@ export function parseContactRecords(
   return second;
 }
 
-function readRecords(data: readonly unknown[], parseTime: ServerTimeParser): BodyOutcome | 'needs-exact-ids' {
+function readRecords(
+  data: readonly unknown[],
+  parseTime: ServerTimeParser,
+): BodyOutcome | 'needs-exact-ids' {
   const records: ContactUpdate[] = [];
   const indexById = new Map<string, number>();
   let duplicates = 0;
@@ -67,7 +70,10 @@ function readRecords(data: readonly unknown[], parseTime: ServerTimeParser): Bod
 
     const deleted = fields['Deleted'];
     if (typeof deleted !== 'boolean') {
-      return { ok: false, error: shapeError(`${path}.Deleted`, describeExpected('true or false', deleted)) };
+      return {
+        ok: false,
+        error: shapeError(`${path}.Deleted`, describeExpected('true or false', deleted)),
+      };
     }
 
     const record: ContactUpdate = { id, updatedAtMs, deleted };
@@ -102,7 +108,12 @@ function describeIdSource(source: string): string {
   return source.startsWith('-') ? `${source} is negative` : `${source} is not a whole number`;
 }
 
-type Reviver = (this: unknown, key: string, value: unknown, context?: { source?: string }) => unknown;
+type Reviver = (
+  this: unknown,
+  key: string,
+  value: unknown,
+  context?: { source?: string },
+) => unknown;
 
 /** Re-reads the body keeping the source text of every numeric `ID` (JSON.parse source access). */
 function reparseWithExactIds(text: string): unknown[] {
