@@ -1,0 +1,114 @@
+import { join } from 'node:path';
+import { app, BrowserWindow, type Session, type WebContents } from 'electron';
+import { appVersionArgument } from './preload/app-info.ts';
+
+/** Where the window's page comes from. */
+export type RendererSource =
+  { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
+
+/** The two files a window needs, resolved once so tests and `index.ts` can pass their own. */
+export interface MainWindowSources {
+  readonly preloadPath: string;
+  readonly renderer: RendererSource;
+}
+
+/**
+ * `electron-vite dev` serves the renderer with hot reload at `ELECTRON_RENDERER_URL`; otherwise the
+ * built page sits next to this bundle (`out/main` → `out/renderer`). A packaged app ignores the
+ * variable: anyone who can set an environment variable must not be able to point the window,
+ * with its preload, at a page of their choosing.
+ */
+export function defaultWindowSources(
+  env: NodeJS.ProcessEnv = process.env,
+  mainDir: string = import.meta.dirname,
+): MainWindowSources {
+  const devUrl = app.isPackaged ? undefined : env['ELECTRON_RENDERER_URL'];
+  return {
+    preloadPath: join(mainDir, '../preload/index.cjs'),
+    renderer:
+      devUrl === undefined || devUrl === ''
+        ? { kind: 'file', path: join(mainDir, '../renderer/index.html') }
+        : { kind: 'url', url: devUrl },
+  };
+}
+
+/** A window just created, and the load of its page, which fails when the page cannot be loaded. */
+export interface OpenedWindow {
+  readonly window: BrowserWindow;
+  readonly loaded: Promise<void>;
+}
+
+/**
+ * Opens the app's one window with every Electron safety switch on (DESIGN.md, "Security
+ * defaults"). It stays hidden until the first paint so the user never sees a blank frame. The
+ * window is returned at once, before its page loads, so a caller can keep a single reference to it
+ * even while a second launch asks for it.
+ */
+export function createMainWindow(
+  sources: MainWindowSources = defaultWindowSources(),
+): OpenedWindow {
+  const window = new BrowserWindow({
+    width: 960,
+    height: 680,
+    minWidth: 640,
+    minHeight: 480,
+    show: false,
+    title: 'Amoot Contact Sync',
+    webPreferences: {
+      preload: sources.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      additionalArguments: [appVersionArgument(app.getVersion())],
+    },
+  });
+
+  window.once('ready-to-show', () => window.show());
+  lockDownContents(window.webContents);
+  denyPermissions(window.webContents.session);
+
+  const loaded =
+    sources.renderer.kind === 'url'
+      ? window.loadURL(sources.renderer.url)
+      : window.loadFile(sources.renderer.path);
+  return { window, loaded };
+}
+
+/** Brings an existing window to the front, e.g. when the user starts the app a second time. */
+export function revealWindow(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+/**
+ * The app is a single page: any navigation away from it (a link, a redirect planted in content,
+ * `location = …`) would run foreign code next to the preload's API, so only a reload of the page
+ * itself is let through. New windows and `<webview>` are refused outright; external links get an
+ * allow-listed `shell.openExternal` path in a later change, never a BrowserWindow.
+ */
+function lockDownContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => {
+    if (!isSameDocument(event.url, contents.getURL())) event.preventDefault();
+  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+/** Nothing in the app needs a camera, notifications from the page, geolocation or the like. */
+function denyPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}
+
+/** True when `target` is the page already shown, ignoring the fragment. */
+function isSameDocument(target: string, current: string): boolean {
+  const a = URL.parse(target);
+  const b = URL.parse(current);
+  if (a === null || b === null) return false;
+  a.hash = '';
+  b.hash = '';
+  return a.href === b.href;
+}

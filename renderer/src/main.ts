@@ -1,0 +1,8 @@
+import { mount } from 'svelte';
+import App from './App.svelte';
+import './app.css';
+
+const target = document.getElementById('app');
+if (target === null) throw new Error('renderer/index.html lost its #app element');
+
+mount(App, { target, props: { bridge: window.amoot } });

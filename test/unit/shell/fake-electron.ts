@@ -1,0 +1,236 @@
+/**
+ * A stand-in for the parts of Electron the shell uses. There is no Electron binary under plain
+ * Node, so the shell tests swap `electron` for this (`vi.mock('electron', …)`) and inspect what
+ * main asked for: window options, the handlers it installed, and what those handlers decide.
+ */
+import { pathToFileURL } from 'node:url';
+
+type Listener = (...args: never[]) => unknown;
+
+/** Just enough of Node's EventEmitter to register listeners and fire them from a test. */
+class FakeEmitter {
+  readonly #listeners = new Map<string, Listener[]>();
+
+  on(event: string, listener: Listener): this {
+    this.#listeners.set(event, [...(this.#listeners.get(event) ?? []), listener]);
+    return this;
+  }
+
+  once(event: string, listener: Listener): this {
+    const wrapper = (...args: never[]): unknown => {
+      this.#listeners.set(
+        event,
+        (this.#listeners.get(event) ?? []).filter((l) => l !== wrapper),
+      );
+      return listener(...args);
+    };
+    return this.on(event, wrapper);
+  }
+
+  emit(event: string, ...args: unknown[]): void {
+    for (const listener of [...(this.#listeners.get(event) ?? [])]) {
+      (listener as (...a: unknown[]) => unknown)(...args);
+    }
+  }
+
+  listenerCount(event: string): number {
+    return this.#listeners.get(event)?.length ?? 0;
+  }
+
+  removeAllListeners(): void {
+    this.#listeners.clear();
+  }
+}
+
+type PermissionRequestHandler = (
+  contents: unknown,
+  permission: string,
+  callback: (granted: boolean) => void,
+) => void;
+type PermissionCheckHandler = (contents: unknown, permission: string, origin: string) => boolean;
+
+export class FakeSession {
+  permissionRequestHandler: PermissionRequestHandler | null = null;
+  permissionCheckHandler: PermissionCheckHandler | null = null;
+
+  setPermissionRequestHandler(handler: PermissionRequestHandler): void {
+    this.permissionRequestHandler = handler;
+  }
+
+  setPermissionCheckHandler(handler: PermissionCheckHandler): void {
+    this.permissionCheckHandler = handler;
+  }
+}
+
+type WindowOpenHandler = (details: { url: string }) => { action: string };
+
+export class FakeWebContents extends FakeEmitter {
+  readonly session = new FakeSession();
+  url = '';
+  windowOpenHandler: WindowOpenHandler | null = null;
+
+  getURL(): string {
+    return this.url;
+  }
+
+  setWindowOpenHandler(handler: WindowOpenHandler): void {
+    this.windowOpenHandler = handler;
+  }
+
+  /** Fires an event Electron lets listeners cancel; true when one called preventDefault(). */
+  #cancellable(event: string, details: object): boolean {
+    let prevented = false;
+    this.emit(event, {
+      ...details,
+      preventDefault: () => {
+        prevented = true;
+      },
+    });
+    return prevented;
+  }
+
+  /** What happens when the page tries to go to `url`: true when main blocked it. */
+  navigate(url: string): boolean {
+    return this.#cancellable('will-navigate', { url, isMainFrame: true, isSameDocument: false });
+  }
+
+  /** A page trying to embed `<webview>`: true when main blocked it. */
+  attachWebview(): boolean {
+    return this.#cancellable('will-attach-webview', {});
+  }
+}
+
+export interface FakeWindowOptions {
+  show?: boolean;
+  width?: number;
+  height?: number;
+  minWidth?: number;
+  minHeight?: number;
+  webPreferences?: Record<string, unknown>;
+}
+
+export class FakeBrowserWindow extends FakeEmitter {
+  static created: FakeBrowserWindow[] = [];
+
+  static getAllWindows(): FakeBrowserWindow[] {
+    return FakeBrowserWindow.created.filter((w) => !w.destroyed);
+  }
+
+  readonly options: FakeWindowOptions;
+  readonly webContents = new FakeWebContents();
+  visible: boolean;
+  minimized = false;
+  focused = false;
+  destroyed = false;
+  /** Set by a test to make the next window's load fail, as a missing file or dead server would. */
+  static nextLoadError: Error | null = null;
+
+  loaded: { kind: 'url' | 'file'; target: string } | null = null;
+  readonly #loadError: Error | null;
+
+  constructor(options: FakeWindowOptions) {
+    super();
+    this.options = options;
+    this.visible = options.show ?? true;
+    this.#loadError = FakeBrowserWindow.nextLoadError;
+    FakeBrowserWindow.nextLoadError = null;
+    FakeBrowserWindow.created.push(this);
+  }
+
+  loadURL(url: string): Promise<void> {
+    this.loaded = { kind: 'url', target: url };
+    this.webContents.url = url;
+    return this.#loadError === null ? Promise.resolve() : Promise.reject(this.#loadError);
+  }
+
+  loadFile(path: string): Promise<void> {
+    this.loaded = { kind: 'file', target: path };
+    this.webContents.url = pathToFileURL(path).href;
+    return this.#loadError === null ? Promise.resolve() : Promise.reject(this.#loadError);
+  }
+
+  show(): void {
+    this.visible = true;
+  }
+
+  isMinimized(): boolean {
+    return this.minimized;
+  }
+
+  restore(): void {
+    this.minimized = false;
+  }
+
+  focus(): void {
+    this.focused = true;
+  }
+
+  /** The user closing the window. */
+  close(): void {
+    this.destroyed = true;
+    this.emit('closed');
+  }
+}
+
+export class FakeApp extends FakeEmitter {
+  isPackaged = false;
+  hasSingleInstanceLock = true;
+  sandboxEnabled = false;
+  quitCalls = 0;
+  #ready = deferred();
+
+  /** Back to a freshly started, not yet ready app with no listeners. */
+  reset(): void {
+    this.removeAllListeners();
+    this.isPackaged = false;
+    this.hasSingleInstanceLock = true;
+    this.sandboxEnabled = false;
+    this.quitCalls = 0;
+    this.#ready = deferred();
+  }
+
+  getVersion(): string {
+    return '1.2.3';
+  }
+
+  enableSandbox(): void {
+    this.sandboxEnabled = true;
+  }
+
+  requestSingleInstanceLock(): boolean {
+    return this.hasSingleInstanceLock;
+  }
+
+  quit(): void {
+    this.quitCalls += 1;
+  }
+
+  whenReady(): Promise<void> {
+    return this.#ready.promise;
+  }
+
+  /** Electron finishing its start-up; resolves after main's ready handlers have run. */
+  async becomeReady(): Promise<void> {
+    this.#ready.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+/** A promise and the function that resolves it (Promise.withResolvers is past the ES2023 lib). */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+/** The fake module's exports. */
+export const fakeElectron = { app: new FakeApp(), BrowserWindow: FakeBrowserWindow };
+
+/** Gives the next test a fresh app and no windows. */
+export function resetFakeElectron(): void {
+  fakeElectron.app.reset();
+  FakeBrowserWindow.created = [];
+  FakeBrowserWindow.nextLoadError = null;
+}
