@@ -1,0 +1,74 @@
+import type { ErrorKind } from './amoot-types.ts';
+import type { LocalizedMessage } from './i18n/format-message.ts';
+
+/**
+ * What a sync found for one contact, compared with the local mirror:
+ * - `added`: not in the mirror before;
+ * - `updated`: its `UpdateDateTime` changed;
+ * - `deleted`: its `Deleted` flag became true (or it arrived already deleted);
+ * - `restored`: its `Deleted` flag went back to false;
+ * - `missing`: in the mirror, absent from this answer (recorded, never deleted from the mirror).
+ */
+export const CHANGE_KINDS = ['added', 'updated', 'deleted', 'restored', 'missing'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+/** Why a sync ran; history shows it and the scheduler uses it. */
+export const SYNC_TRIGGERS = [
+  'startup',
+  'schedule',
+  'manual',
+  'tray',
+  'resume',
+  'online',
+  'settings',
+  'cli',
+] as const;
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+
+/**
+ * How a run ended. `baseline`: the first sync of an empty mirror, which fills it and logs no
+ * per-contact change. `interrupted`: the app stopped (crash, power cut) while the run was going.
+ */
+export type SyncOutcome =
+  'running' | 'success' | 'baseline' | 'failed' | 'cancelled' | 'interrupted';
+
+export interface SyncCounts {
+  readonly received: number;
+  readonly added: number;
+  readonly updated: number;
+  readonly deleted: number;
+  readonly restored: number;
+  readonly missing: number;
+  readonly unchanged: number;
+}
+
+/** One entry of the sync history, as stored and as the UI shows it. */
+export interface SyncRunRecord {
+  readonly id: string;
+  readonly trigger: SyncTrigger;
+  readonly startedAtMs: number;
+  /** Null while running, and for a run that was interrupted before it could say. */
+  readonly durationMs: number | null;
+  readonly attempts: number;
+  readonly outcome: SyncOutcome;
+  /** The API's Status title, when the API answered. */
+  readonly status: string | null;
+  readonly errorKind: ErrorKind | null;
+  readonly message: LocalizedMessage | null;
+  readonly counts: SyncCounts | null;
+  /** Whether this run's changes reached the mirror (true for success and baseline). */
+  readonly committed: boolean;
+  readonly warnings: readonly LocalizedMessage[];
+}
+
+/** Where a running sync is, for the progress shown to the user. */
+export type SyncPhase = 'connecting' | 'downloading' | 'comparing' | 'saving' | 'waiting-to-retry';
+
+export interface SyncProgress {
+  readonly runId: string;
+  readonly phase: SyncPhase;
+  readonly attempt: number;
+  readonly bytesReceived: number;
+  /** For `waiting-to-retry`: when the next attempt starts (epoch ms). */
+  readonly retryAtMs?: number;
+}

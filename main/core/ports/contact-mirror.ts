@@ -1,0 +1,93 @@
+import type { ChangeKind } from '../../../common/sync-types.ts';
+
+/** A contact as the mirror holds it: the last answer's values, plus whether it went missing. */
+export interface MirrorRow {
+  readonly id: string;
+  readonly updatedAtMs: number;
+  readonly deleted: boolean;
+  /** In the mirror but absent from the latest answer. */
+  readonly missing: boolean;
+}
+
+/** One detected change, appended to the change log. */
+export interface MirrorChange {
+  readonly id: string;
+  readonly kind: ChangeKind;
+  /** The contact's server update time (for `missing`: the last one known). */
+  readonly updatedAtMs: number;
+}
+
+/** Everything one sync writes, applied in one transaction: all of it lands, or none of it. */
+export interface MirrorCommit {
+  readonly runId: string;
+  readonly detectedAtMs: number;
+  /** New and changed contacts with their new state (a contact going missing included). */
+  readonly upserts: readonly MirrorRow[];
+  /** Empty for a baseline. */
+  readonly changes: readonly MirrorChange[];
+  /** Identifies the answer this commit came from; an identical next answer needs no diff. */
+  readonly answerFingerprint: string;
+  readonly received: number;
+}
+
+export interface LastCommit {
+  readonly runId: string;
+  readonly answerFingerprint: string;
+  readonly committedAtMs: number;
+  readonly received: number;
+}
+
+export interface UpdatesQuery {
+  /** Newest first, by the server's update time or by when the app detected the change. */
+  readonly order: 'server-time' | 'detected-time';
+  /** Only these kinds; absent or empty: all. */
+  readonly kinds?: readonly ChangeKind[];
+  /** Only changes detected at or after this instant (epoch ms). */
+  readonly detectedSinceMs?: number;
+  /** Only contacts whose decimal ID starts with these digits. */
+  readonly idPrefix?: string;
+  /** 1 to 1000. */
+  readonly limit: number;
+  readonly offset?: number;
+}
+
+export interface UpdateRow {
+  /** Position in the change log: increases with every change ever logged. */
+  readonly seq: number;
+  readonly id: string;
+  readonly kind: ChangeKind;
+  readonly updatedAtMs: number;
+  readonly detectedAtMs: number;
+  readonly runId: string;
+}
+
+export interface UpdatesPage {
+  readonly rows: readonly UpdateRow[];
+  /** Rows matching the whole query (all pages). */
+  readonly total: number;
+  /** Rows per kind matching the query's other filters (window and ID prefix), for the filter chips. */
+  readonly totalsByKind: Readonly<Record<ChangeKind, number>>;
+}
+
+export interface RetentionPolicy {
+  readonly maxAgeDays: number;
+  readonly maxRows: number;
+}
+
+/**
+ * The local copy of the account's contacts and the log of what changed. Implemented over SQLite in
+ * `main/adapters/sqlite/`; the sync engine only sees this interface.
+ */
+export interface ContactMirror {
+  /** Visits every contact, for the diff. Rows come in no promised order. */
+  readAll(visit: (row: MirrorRow) => void): void;
+  count(): number;
+  /** Applies one sync atomically (mirror rows, change log, last-commit record). */
+  commit(commit: MirrorCommit): void;
+  /** The latest commit; after a crash it tells whether a run's commit happened. */
+  lastCommit(): LastCommit | null;
+  queryUpdates(query: UpdatesQuery): UpdatesPage;
+  /** Removes change-log entries beyond the policy; returns how many went. */
+  applyRetention(policy: RetentionPolicy, nowMs: number): number;
+  close(): void;
+}

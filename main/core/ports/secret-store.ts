@@ -1,0 +1,15 @@
+/** Where the token is kept: the OS keychain, Electron safeStorage, or this run's memory only. */
+export type SecretBackend = 'keychain' | 'safe-storage' | 'memory';
+
+/**
+ * One secret (the API token). Implementations never log it and never write it anywhere but their
+ * own protected storage.
+ */
+export interface SecretStore {
+  readonly backend: SecretBackend;
+  /** False when the secret is lost at exit (memory only). */
+  readonly persistent: boolean;
+  get(): Promise<string | null>;
+  set(secret: string): Promise<void>;
+  delete(): Promise<void>;
+}

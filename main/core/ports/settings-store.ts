@@ -1,0 +1,19 @@
+import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
+import type { Settings } from '../../../common/settings.ts';
+
+export type SettingsUpdate =
+  | { ok: true; settings: Settings }
+  | { ok: false; field: keyof Settings; message: LocalizedMessage };
+
+/**
+ * The user's settings. `update` checks the whole patch first and writes nothing when any field is
+ * refused, so bad input never costs what was already stored.
+ */
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: Partial<Settings>): SettingsUpdate;
+  /** Called after every successful update with the keys that changed. */
+  onChange(
+    listener: (settings: Settings, changed: ReadonlyArray<keyof Settings>) => void,
+  ): () => void;
+}
