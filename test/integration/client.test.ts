@@ -22,7 +22,7 @@ afterEach(() => {
   sim.setToken(TOKEN, 'valid');
 });
 
-function call(overrides: Partial<ContactUpdatesRequest> = {}) {
+function call(overrides: Partial<ContactUpdatesRequest> & { unchangedSince?: undefined } = {}) {
   return fetchContactUpdates({
     token: TOKEN,
     contactGroupId: '0',
@@ -34,7 +34,9 @@ function call(overrides: Partial<ContactUpdatesRequest> = {}) {
   });
 }
 
-async function failure(overrides: Partial<ContactUpdatesRequest> = {}) {
+async function failure(
+  overrides: Partial<ContactUpdatesRequest> & { unchangedSince?: undefined } = {},
+) {
   const result = await call(overrides);
   if (result.ok) throw new Error('expected a failure');
   return result.error;
@@ -131,6 +133,48 @@ describe('a successful answer', () => {
     const result = await call({ onProgress: (bytes) => seen.push(bytes) });
     expect(seen.length).toBeGreaterThan(0);
     expect(seen.at(-1)).toBe(result.ok ? result.bytesReceived : -1);
+  });
+});
+
+describe('the answer fingerprint', () => {
+  async function fingerprintOf(overrides: Partial<ContactUpdatesRequest> = {}) {
+    const result = await fetchContactUpdates({
+      token: TOKEN,
+      contactGroupId: '0',
+      baseUrl: sim.baseUrl,
+      fetch,
+      userAgent: 'test',
+      ...overrides,
+    });
+    if (!result.ok) throw new Error(result.error.detail);
+    return result;
+  }
+
+  it('is the same for the same answer and skips parsing it again', async () => {
+    const first = await fingerprintOf();
+    expect(first.unchanged).toBe(false);
+    const again = await fingerprintOf({ unchangedSince: first.fingerprint });
+    expect(again).toEqual({
+      ok: true,
+      unchanged: true,
+      status: 'Success',
+      bytesReceived: first.bytesReceived,
+      fingerprint: first.fingerprint,
+    });
+  });
+
+  it('changes when one contact changes, so the change is parsed', async () => {
+    const before = await fingerprintOf();
+    sim.update(1);
+    const after = await fingerprintOf({ unchangedSince: before.fingerprint });
+    expect(after.unchanged).toBe(false);
+    expect(after.fingerprint).not.toBe(before.fingerprint);
+  });
+
+  it('changes with the server time zone, which changes what the same bytes mean', async () => {
+    const tehran = await fingerprintOf();
+    const utc = await fingerprintOf({ serverTimeZone: 'UTC', unchangedSince: tehran.fingerprint });
+    expect(utc.unchanged).toBe(false);
   });
 });
 

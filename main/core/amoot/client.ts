@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ContactUpdate } from '../../../common/amoot-types.ts';
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import {
@@ -18,6 +19,8 @@ export const DEFAULT_SERVER_TIME_ZONE = 'Asia/Tehran';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const TIMEOUT_RANGE_MS = { min: 50, max: 3_600_000 } as const;
 const DEFAULT_MAX_BODY_BYTES = 512 * 1024 * 1024;
+/** Part of every fingerprint: a new parser version must not reuse an old answer's result. */
+const FINGERPRINT_VERSION = 'contact-list-updates/1';
 
 export interface ContactUpdatesRequest {
   readonly token: string;
@@ -33,19 +36,38 @@ export interface ContactUpdatesRequest {
   readonly serverTimeZone?: string;
   readonly maxBodyBytes?: number;
   readonly onProgress?: (bytesReceived: number) => void;
+  /**
+   * The fingerprint of an answer already applied. When this answer has the very same fingerprint,
+   * it is not parsed again: nothing can have changed (the ETag idea, computed on our side).
+   */
+  readonly unchangedSince?: string;
   readonly now?: () => number;
 }
 
 export interface ContactUpdatesSuccess {
   readonly ok: true;
+  readonly unchanged: false;
   readonly status: 'Success';
   readonly records: ContactUpdate[];
   readonly warnings: LocalizedMessage[];
   readonly bytesReceived: number;
+  /** Identifies this answer: SHA-256 of the body bytes and of what shapes their meaning. */
+  readonly fingerprint: string;
+}
+
+/** The answer was byte for byte the one `unchangedSince` names: it was not parsed again. */
+export interface ContactUpdatesUnchanged {
+  readonly ok: true;
+  readonly unchanged: true;
+  readonly status: 'Success';
+  readonly bytesReceived: number;
+  readonly fingerprint: string;
 }
 
 export type ContactUpdatesResult =
-  ContactUpdatesSuccess | { readonly ok: false; readonly error: AmootError };
+  | ContactUpdatesSuccess
+  | ContactUpdatesUnchanged
+  | { readonly ok: false; readonly error: AmootError };
 
 export function userAgentFor(appVersion: string, platform: string): string {
   return `AmootContactSync/${appVersion} (${platform})`;
@@ -55,6 +77,10 @@ export function userAgentFor(appVersion: string, platform: string): string {
  * Calls `ContactListUpdates` once and returns the parsed records or one classified error. It never
  * throws for anything the network or the server can do, and never puts the token in an error.
  */
+export function fetchContactUpdates(
+  request: ContactUpdatesRequest & { readonly unchangedSince?: undefined },
+): Promise<Exclude<ContactUpdatesResult, ContactUpdatesUnchanged>>;
+export function fetchContactUpdates(request: ContactUpdatesRequest): Promise<ContactUpdatesResult>;
 export async function fetchContactUpdates(
   request: ContactUpdatesRequest,
 ): Promise<ContactUpdatesResult> {
@@ -87,13 +113,22 @@ async function callOnce(request: ContactUpdatesRequest): Promise<ContactUpdatesR
       guard.discard(sent.value);
       return { ok: false, error: httpFailure };
     }
+    // Hashed while it arrives, so the fingerprint costs no extra pass over a large body.
+    const hash = createHash('sha256').update(`${FINGERPRINT_VERSION}\0${timeZone}\0`);
     const body = await guard.readBody(
       sent.value,
       request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      request.onProgress,
+      (chunk, bytesSoFar) => {
+        hash.update(chunk);
+        request.onProgress?.(bytesSoFar);
+      },
     );
     if (!body.ok) return body;
     const bytesReceived = body.value.byteLength;
+    const fingerprint = hash.digest('hex');
+    if (request.unchangedSince === fingerprint) {
+      return { ok: true, unchanged: true, status: 'Success', bytesReceived, fingerprint };
+    }
     const decoded = decodeBody(body.value);
     if (!decoded.ok) return decoded;
     const parsed = parseContactListBody(decoded.text, createServerTimeParser(timeZone));
@@ -102,7 +137,15 @@ async function callOnce(request: ContactUpdatesRequest): Promise<ContactUpdatesR
       parsed.duplicates > 0
         ? [{ key: 'warning.duplicate-ids', params: { count: parsed.duplicates } }]
         : [];
-    return { ok: true, status: 'Success', records: parsed.records, warnings, bytesReceived };
+    return {
+      ok: true,
+      unchanged: false,
+      status: 'Success',
+      records: parsed.records,
+      warnings,
+      bytesReceived,
+      fingerprint,
+    };
   } finally {
     guard.dispose();
   }

@@ -38,11 +38,11 @@ export class GuardedRequest {
     }
   }
 
-  /** Reads the whole body, reporting progress, refusing more than `maxBytes`. */
+  /** Reads the whole body, showing each chunk as it comes, refusing more than `maxBytes`. */
   async readBody(
     response: Response,
     maxBytes: number,
-    onProgress?: (bytesReceived: number) => void,
+    onChunk?: (chunk: Uint8Array, bytesReceived: number) => void,
   ): Promise<Guarded<Uint8Array>> {
     if (!response.body) return { ok: true, value: new Uint8Array(0) };
     const reader = response.body.getReader();
@@ -71,7 +71,7 @@ export class GuardedRequest {
         }
         chunks.push(value);
         this.arm('body');
-        onProgress?.(received);
+        onChunk?.(value, received);
       }
     } catch (error) {
       return { ok: false, error: this.failure(error, true) };
