@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import type { Settings } from '../../../common/settings.ts';
+import type {
+  SyncPhase,
+  SyncProgress,
+  SyncRunRecord,
+  SyncTrigger,
+} from '../../../common/sync-types.ts';
+import { amootError, type AmootError } from '../amoot/amoot-error.ts';
+import { fetchContactUpdates, type ContactUpdatesResult } from '../amoot/client.ts';
+import type { FetchFunction } from '../amoot/guarded-request.ts';
+import type { Clock, Timers } from '../ports/clock.ts';
+import type { ContactMirror } from '../ports/contact-mirror.ts';
+import type { HistoryStore } from '../ports/history-store.ts';
+import { diffAgainstMirror } from './diff.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  isRetryable,
+  retryDelayMs,
+  type RetryPolicy,
+} from './retry-policy.ts';
+import { failedRun, startedRun, succeededRun, unchangedCounts } from './run-record.ts';
+
+export interface SyncEngineDeps {
+  readonly mirror: ContactMirror;
+  readonly history: HistoryStore;
+  readonly settings: () => Settings;
+  /** Read from the vault for each run and dropped after it: the engine never keeps the token. */
+  readonly readToken: () => Promise<string | null>;
+  readonly fetch: FetchFunction;
+  readonly userAgent: string;
+  readonly clock: Clock;
+  readonly timers: Timers;
+  readonly random: () => number;
+  readonly retry?: RetryPolicy;
+  readonly timeoutMs?: number;
+  readonly newRunId?: () => string;
+  readonly onProgress?: (progress: SyncProgress) => void;
+  readonly onRunFinished?: (run: SyncRunRecord) => void;
+  /** Technical lines for the log file; never given the token. */
+  readonly log?: (line: string) => void;
+}
+
+export interface SyncEngine {
+  /** Runs one sync, or joins the one already running (single flight). */
+  run(trigger: SyncTrigger): Promise<SyncRunRecord>;
+  /** Cancels the running sync, if any; it ends as `cancelled` with the stores untouched. */
+  cancel(): void;
+  isRunning(): boolean;
+  /** At start-up: runs the app stopped in the middle of become `interrupted`. */
+  recoverAtStartup(): SyncRunRecord[];
+}
+
+/**
+ * One sync is fetch → parse → diff → commit. The mirror and change log change only in the commit,
+ * a single SQLite transaction at the very end, so a run that fails, is cancelled or crashes earlier
+ * leaves them exactly as they were; history records the run before and after the commit.
+ */
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const policy = deps.retry ?? DEFAULT_RETRY_POLICY;
+  let current: { promise: Promise<SyncRunRecord>; controller: AbortController } | null = null;
+
+  const run = (trigger: SyncTrigger): Promise<SyncRunRecord> => {
+    if (current) return current.promise;
+    const controller = new AbortController();
+    const promise = execute(trigger, controller.signal).finally(() => {
+      current = null;
+    });
+    current = { promise, controller };
+    return promise;
+  };
+
+  async function execute(trigger: SyncTrigger, signal: AbortSignal): Promise<SyncRunRecord> {
+    const runId = deps.newRunId?.() ?? randomUUID();
+    const startedAt = deps.clock.monotonicMs();
+    const started = startedRun(runId, trigger, deps.clock.nowMs());
+    const elapsed = () => Math.round(deps.clock.monotonicMs() - startedAt);
+    deps.history.begin(started);
+    let attempts = 0;
+    const progress = (phase: SyncPhase, bytesReceived = 0, retryAtMs?: number) =>
+      deps.onProgress?.({
+        runId,
+        phase,
+        attempt: attempts,
+        bytesReceived,
+        ...(retryAtMs === undefined ? {} : { retryAtMs }),
+      });
+
+    const finish = (record: SyncRunRecord): SyncRunRecord => {
+      deps.history.finish(record);
+      deps.onRunFinished?.(record);
+      return record;
+    };
+    const fail = (error: AmootError) => {
+      deps.log?.(`sync ${runId} ${trigger} failed (${error.kind}): ${error.detail}`);
+      return finish(failedRun(started, { durationMs: elapsed(), attempts, error }));
+    };
+
+    try {
+      const token = await deps.readToken();
+      if (token === null)
+        return fail(amootError('auth', { key: 'sync.no-token' }, 'no token stored'));
+      const settings = deps.settings();
+      const lastCommit = deps.mirror.lastCommit();
+
+      let result: ContactUpdatesResult;
+      for (;;) {
+        attempts++;
+        progress('connecting');
+        result = await fetchContactUpdates({
+          token,
+          contactGroupId: settings.contactGroupId,
+          baseUrl: settings.baseUrl,
+          serverTimeZone: settings.serverTimeZone,
+          fetch: deps.fetch,
+          userAgent: deps.userAgent,
+          signal,
+          onProgress: (bytes) => progress('downloading', bytes),
+          ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
+          ...(lastCommit ? { unchangedSince: lastCommit.answerFingerprint } : {}),
+        });
+        if (result.ok || !isRetryable(result.error.kind) || attempts >= policy.attempts) break;
+        const delay = retryDelayMs(policy, attempts + 1, deps.random, result.error.retryAfterMs);
+        if (delay === null) break;
+        progress('waiting-to-retry', 0, deps.clock.nowMs() + delay);
+        if (!(await sleep(deps.timers, delay, signal))) {
+          return fail(
+            amootError('cancelled', { key: 'error.cancelled' }, 'cancelled while waiting to retry'),
+          );
+        }
+      }
+      if (!result.ok) return fail(result.error);
+
+      if (result.unchanged) {
+        const counts = unchangedCounts(lastCommit?.received ?? 0);
+        return finish(
+          succeededRun(started, {
+            durationMs: elapsed(),
+            attempts,
+            baseline: false,
+            counts,
+            warnings: [],
+          }),
+        );
+      }
+
+      progress('comparing', result.bytesReceived);
+      const diff = diffAgainstMirror(result.records, deps.mirror);
+      if (signal.aborted)
+        return fail(amootError('cancelled', { key: 'error.cancelled' }, 'cancelled before saving'));
+
+      progress('saving', result.bytesReceived);
+      deps.mirror.commit({
+        runId,
+        detectedAtMs: deps.clock.nowMs(),
+        upserts: diff.upserts,
+        changes: diff.changes,
+        answerFingerprint: result.fingerprint,
+        received: diff.counts.received,
+      });
+      applyRetention(settings);
+      const done = {
+        durationMs: elapsed(),
+        attempts,
+        baseline: diff.baseline,
+        counts: diff.counts,
+        warnings: result.warnings,
+      };
+      return finish(succeededRun(started, done));
+    } catch (error) {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      return fail(amootError('unknown', { key: 'sync.internal-error' }, `unexpected: ${detail}`));
+    }
+  }
+
+  /** Retention is housekeeping after the commit: if it fails, the sync itself still succeeded. */
+  function applyRetention(settings: Settings): void {
+    try {
+      const policyNow = {
+        maxAgeDays: settings.changeLogMaxAgeDays,
+        maxRows: settings.changeLogMaxRows,
+      };
+      deps.mirror.applyRetention(policyNow, deps.clock.nowMs());
+    } catch (error) {
+      deps.log?.(
+        `change-log retention failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  return {
+    run,
+    cancel: () => current?.controller.abort(),
+    isRunning: () => current !== null,
+    recoverAtStartup: () =>
+      deps.history.recoverInterrupted((runId) => deps.mirror.lastCommit()?.runId === runId),
+  };
+}
+
+/** Resolves true after `ms`, or false as soon as the signal aborts. */
+function sleep(timers: Timers, ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      timers.clearTimeout(handle);
+      resolve(false);
+    };
+    const handle = timers.setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
