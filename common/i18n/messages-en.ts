@@ -112,6 +112,32 @@ export const messagesEn = {
     'The server time zone "{zone}" is not a known time zone name. Use a name such as Asia/Tehran.',
   'warning.duplicate-ids':
     'The server listed {count} contacts more than once; the latest time of each was kept.',
+  'settings.patch.not-object':
+    'The settings change could not be read, so nothing was saved. Close the settings window, open it again and repeat the change.',
+  'settings.patch.unknown-key':
+    '"{key}" is not one of this app\'s settings, so nothing was saved. Close the settings window, open it again and repeat the change.',
+  'settings.contact-group-id.type':
+    'The contact group must be a whole number of 0 or more, written as text such as "0" or "12".',
+  'settings.sync-interval.invalid':
+    'The sync interval must be a whole number of minutes from {min} to {max}.',
+  'settings.notifications.invalid':
+    'Choose when to be notified: never, on errors only, or on changes and errors.',
+  'settings.start-at-login.invalid': '"Start at login" can only be on or off.',
+  'settings.start-hidden.invalid': '"Start hidden in the tray" can only be on or off.',
+  'settings.language.invalid': 'The language must be Persian, English or the system language.',
+  'settings.theme.invalid': 'The theme must be light, dark or the system theme.',
+  'settings.change-log-age.invalid':
+    'Changes can be kept for a whole number of days from {min} to {max}.',
+  'settings.change-log-rows.invalid':
+    'The change log can keep a whole number of entries from {min} to {max}.',
+  'settings.recovered':
+    'The settings file could not be read, so the app started with default settings. The old file was kept as {path}. Check your settings.',
+  'settings.stored.fields-reset':
+    '{count} saved settings could not be used and were set back to their defaults. Check them in the settings.',
+  'history.recovered':
+    'The sync history file could not be read, so the history starts empty. The old file was kept as {path}.',
+  'history.dropped-entries':
+    '{count} entries of the sync history could not be read and were left out.',
   'cli.usage': 'Usage: {usage}',
   'cli.unknown-command': 'Unknown command "{command}". Commands: {commands}.',
   'cli.unknown-option': 'Unknown option "{option}" for "{command}".',
@@ -119,10 +145,39 @@ export const messagesEn = {
   'cli.missing-option': 'The option {option} is required.',
   'cli.no-token':
     'No token was given. Set the AMOOT_TOKEN environment variable to the API token from the AmootSMS panel.',
+  'sync.internal-error':
+    'An unexpected problem stopped the sync. Nothing was changed. The details are in the log; if it happens again, send the log to support.',
+  'sync.interrupted':
+    'The app stopped while this sync was running (closed, crashed or the computer turned off).',
   'app.name': 'Amoot Contact Sync',
   'app.version': 'Version {version}',
   'app.tagline':
     "Keeps track of your AmootSMS contacts: it syncs the account's contact updates and shows what changed.",
+  'token.backend.keychain': 'The token is kept in the system keychain.',
+  'token.backend.safe-storage':
+    "The system keychain could not be reached, so the token is kept encrypted by the operating system in the app's data folder.",
+  'token.backend.memory':
+    'This computer has no usable keychain, so the token is kept only until the app quits and must be entered again after a restart. On Linux, install and unlock GNOME Keyring or KWallet to keep it.',
+  'token.keychain.locked':
+    'The system keychain is locked, so the token could not be read or saved. Unlock the keychain (for example by signing in again), then try again.',
+  'token.keychain.denied':
+    'Access to the system keychain was refused. Try again, and allow Amoot Contact Sync to use the keychain when asked.',
+  'token.keychain.unavailable':
+    'The system keychain is not available. Make sure it is running (on Linux, GNOME Keyring or KWallet), then restart the app.',
+  'token.keychain.timeout':
+    'The system keychain did not answer in time. If it is asking for a password, answer it, then try again.',
+  'token.keychain.failed':
+    'The system keychain reported an error, so the token could not be read or saved. Try again; if it keeps happening, restart the computer.',
+  'token.safe-storage.unavailable':
+    "The operating system's encryption is not available right now, so the saved token cannot be used. Restart the app; on Linux, make sure GNOME Keyring or KWallet is running.",
+  'token.safe-storage.unreadable':
+    "The saved token could not be decrypted, perhaps because the system's encryption key changed. Enter the token again.",
+  'token.safe-storage.failed':
+    "The token could not be read or saved in the app's data folder. Check that the disk has free space and that the folder can be read and written, then try again.",
+  'token.missing':
+    'No API token is saved. Enter the token from the AmootSMS panel in the settings.',
+  'token.test.inconclusive':
+    'The token could not be checked, so it was not saved. Check the internet connection and try again, or save it without checking.',
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

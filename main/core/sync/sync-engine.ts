@@ -99,7 +99,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     try {
       const token = await deps.readToken();
       if (token === null)
-        return fail(amootError('auth', { key: 'sync.no-token' }, 'no token stored'));
+        return fail(amootError('auth', { key: 'token.missing' }, 'no token stored'));
       const settings = deps.settings();
       const lastCommit = deps.mirror.lastCommit();
 

@@ -151,7 +151,7 @@ describe('sync engine', () => {
     expect(run).toMatchObject({
       outcome: 'failed',
       errorKind: 'auth',
-      message: { key: 'sync.no-token' },
+      message: { key: 'token.missing' },
     });
     expect(sim.requests.length).toBe(before);
   });
