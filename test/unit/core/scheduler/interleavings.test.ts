@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { SyncTrigger } from '../../../../common/sync-types.ts';
+import type { ManualTrigger, SyncResult } from '../../../../main/core/scheduler/scheduler-types.ts';
+import { createSyncScheduler } from '../../../../main/core/scheduler/sync-scheduler.ts';
+import { createFakeTime, settle } from './fake-time.ts';
+import { MINUTE } from './harness.ts';
+
+const INTERVAL_MINUTES = 1;
+/** The shortest automatic wait: a jittered 1-minute interval, or the 1-minute first backoff. */
+const SHORTEST_WAIT_MS = 0.9 * INTERVAL_MINUTES * MINUTE;
+
+type Command =
+  | { readonly kind: 'request'; readonly trigger: ManualTrigger }
+  | { readonly kind: 'advance'; readonly ms: number }
+  | { readonly kind: 'sleep'; readonly ms: number }
+  | { readonly kind: 'offline' | 'online' | 'resumed' | 'token' | 'group' | 'pause' | 'resume' };
+
+const command: fc.Arbitrary<Command> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('request' as const),
+      trigger: fc.constantFrom<ManualTrigger>('manual', 'tray', 'cli'),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('advance' as const),
+      ms: fc.integer({ min: 0, max: 3 * MINUTE }),
+    }),
+  },
+  fc.record({ kind: fc.constant('sleep' as const), ms: fc.integer({ min: 0, max: 10 * MINUTE }) }),
+  fc.constantFrom<Command>(
+    { kind: 'offline' },
+    { kind: 'online' },
+    { kind: 'resumed' },
+    { kind: 'token' },
+    { kind: 'group' },
+    { kind: 'pause' },
+    { kind: 'resume' },
+  ),
+);
+
+const result: fc.Arbitrary<SyncResult> = fc.oneof(
+  { weight: 3, arbitrary: fc.constant<SyncResult>({ ok: true }) },
+  fc.record({
+    ok: fc.constant(false as const),
+    errorKind: fc.constantFrom(
+      'network',
+      'timeout',
+      'server',
+      'auth',
+      'input',
+      'rate-limit',
+      'cancelled',
+    ),
+  }),
+);
+
+describe('interleavings of requests, timers and run completions', () => {
+  it('never overlaps runs, loses no request, and runs a bounded number of times', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.scheduler(),
+        fc.array(command, { minLength: 1, maxLength: 25 }),
+        fc.array(result, { minLength: 1, maxLength: 8 }),
+        async (s, commands, results) => {
+          const time = createFakeTime();
+          let online = true;
+          let clock = 0; // orders requests and run starts
+          let active = 0;
+          let maxActive = 0;
+          const startedAt = new Map<SyncResult, number>();
+          const runs: SyncTrigger[] = [];
+          const answers: Array<{ askedAt: number; runStartedAt: number | undefined }> = [];
+          let asked = 0;
+          let autoEvents = 1; // the startup run
+          let advancedMs = 0;
+
+          const scheduler = createSyncScheduler({
+            clock: time.clock,
+            timers: time.timers,
+            random: () => 0.5,
+            intervalMinutes: () => INTERVAL_MINUTES,
+            isOnline: () => online,
+            settleMs: 2_000,
+            runSync(trigger) {
+              active += 1;
+              maxActive = Math.max(maxActive, active);
+              const outcome = { ...(results[runs.length % results.length] as SyncResult) };
+              runs.push(trigger);
+              startedAt.set(outcome, ++clock);
+              return s
+                .schedule(Promise.resolve(outcome), `run ${runs.length} (${trigger}) ends`)
+                .then((value) => {
+                  active -= 1;
+                  return value;
+                });
+            },
+          });
+
+          function perform(step: Command): void {
+            switch (step.kind) {
+              case 'request': {
+                asked += 1;
+                const askedAt = ++clock;
+                void scheduler.requestSync(step.trigger).then((value) => {
+                  answers.push({ askedAt, runStartedAt: startedAt.get(value) });
+                });
+                return;
+              }
+              case 'advance':
+                advancedMs += step.ms;
+                return time.advanceSync(step.ms);
+              case 'sleep':
+                advancedMs += step.ms;
+                autoEvents += 1;
+                time.advanceSync(step.ms);
+                return scheduler.resumedFromSleep();
+              case 'offline':
+                online = false;
+                return scheduler.wentOffline();
+              case 'online':
+                online = true;
+                autoEvents += 1;
+                return scheduler.wentOnline();
+              case 'resumed':
+                autoEvents += 1;
+                return scheduler.resumedFromSleep();
+              case 'token':
+                autoEvents += 1;
+                return scheduler.tokenChanged();
+              case 'group':
+                autoEvents += 1;
+                return scheduler.settingsChanged(['contactGroupId']);
+              case 'pause':
+                autoEvents += 1; // its end brings one sync
+                return scheduler.pause({ for: 2 * MINUTE });
+              case 'resume':
+                return scheduler.resume();
+            }
+          }
+
+          scheduler.start();
+          for (const [index, step] of commands.entries()) {
+            void s
+              .schedule(Promise.resolve(step), `${index}: ${JSON.stringify(step)}`)
+              .then(perform);
+          }
+          while (s.count() > 0) {
+            await s.waitAll();
+            await settle();
+          }
+
+          expect(maxActive).toBeLessThanOrEqual(1);
+          expect(answers).toHaveLength(asked);
+          for (const answer of answers) {
+            expect(answer.runStartedAt).toBeGreaterThan(answer.askedAt);
+          }
+          const bound = asked + autoEvents + Math.floor(advancedMs / SHORTEST_WAIT_MS) + 1;
+          expect(runs.length).toBeLessThanOrEqual(bound);
+          await scheduler.stop();
+          expect(time.pendingTimers()).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
