@@ -20,6 +20,11 @@ const adapterOnlyPaths = [
       'Only main/adapters/ opens SQLite (DESIGN.md "Data"), so main/core/ stays testable with plain objects. Depend on the ContactMirror interface instead.',
   },
   {
+    name: 'conf',
+    message:
+      'Only main/adapters/ reads and writes store files (DESIGN.md "Data"), so main/core/ works on plain documents. Depend on the SettingsStore or HistoryStore interface instead.',
+  },
+  {
     name: 'electron-store',
     message:
       'Only main/adapters/ uses electron-store (DESIGN.md "Data"), so main/core/ runs without Electron. Depend on the SettingsStore or HistoryStore interface instead.',

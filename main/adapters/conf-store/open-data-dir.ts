@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
+import type { Clock } from '../../core/ports/clock.ts';
+import type { StoreRecovery } from '../../core/ports/store-recovery.ts';
+import { openHistoryStore, type OpenedHistory } from '../../core/history/history-store.ts';
+import { openSettingsStore, type OpenedSettings } from '../../core/settings/settings-store.ts';
+import { openConfDocument, type ConfConstructor } from './conf-document.ts';
+
+/** File names inside the data folder (the cli's `--data-dir`, the app's userData). */
+export const SETTINGS_FILE = 'settings.json';
+export const HISTORY_FILE = 'history.json';
+
+export interface OpenDataDirOptions {
+  readonly dir: string;
+  /** conf by default; the app passes electron-store's class. */
+  readonly Store?: ConfConstructor;
+  readonly clock?: Clock;
+  readonly maxRuns?: number;
+  readonly maxBytes?: number;
+}
+
+export interface DataDirStores {
+  readonly settings: OpenedSettings;
+  readonly history: OpenedHistory;
+  /** Every file that was moved aside while opening, for the log and the UI. */
+  readonly recoveries: readonly StoreRecovery[];
+  /** Everything the user should be told about opening the stores, in both languages. */
+  readonly messages: readonly LocalizedMessage[];
+}
+
+/**
+ * Opens `settings.json` and `history.json` in one folder, each through its own document, so a
+ * damaged history never costs the settings and the other way round.
+ */
+export function openDataDir(options: OpenDataDirOptions): DataDirStores {
+  const { dir, Store, clock } = options;
+  const settingsFile = openConfDocument({
+    dir,
+    store: 'settings',
+    name: base(SETTINGS_FILE),
+    Store,
+    clock,
+  });
+  const settings = openSettingsStore({ ...settingsFile, clock });
+  const historyFile = openConfDocument({
+    dir,
+    store: 'history',
+    name: base(HISTORY_FILE),
+    Store,
+    clock,
+  });
+  const history = openHistoryStore({
+    ...historyFile,
+    clock,
+    maxRuns: options.maxRuns,
+    maxBytes: options.maxBytes,
+  });
+  const recoveries = [settings.recovery, history.recovery].filter(
+    (recovery): recovery is StoreRecovery => recovery !== null,
+  );
+  return { settings, history, recoveries, messages: [...settings.messages, ...history.messages] };
+}
+
+function base(fileName: string): string {
+  return path.basename(fileName, '.json');
+}

@@ -1,0 +1,169 @@
+import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
+import type { SyncRunRecord } from '../../../common/sync-types.ts';
+import { systemClock, type Clock } from '../ports/clock.ts';
+import type { HistoryPage, HistoryStore } from '../ports/history-store.ts';
+import type { StoreRecovery } from '../ports/store-recovery.ts';
+import type { JsonDocument } from '../settings/json-document.ts';
+import {
+  checkHistoryLimits,
+  DEFAULT_HISTORY_LIMITS,
+  trimToLimits,
+  type HistoryLimits,
+} from './history-bounds.ts';
+import { parseRunRecord } from './parse-run-record.ts';
+import { readStoredHistory } from './read-stored-history.ts';
+
+/** The layout of the history file; a file with another version is moved aside, not guessed at. */
+export const HISTORY_FORMAT_VERSION = 1;
+
+const INTERRUPTED_MESSAGE: LocalizedMessage = Object.freeze({ key: 'sync.interrupted' });
+
+/**
+ * The sync history kept in one JSON document (`{ version, runs }`, newest first). Every change is
+ * computed on a copy, written, and only then made current, so a failed write (disk full) throws
+ * and leaves both the file and what `list` shows as they were.
+ */
+export class DocumentHistoryStore implements HistoryStore {
+  readonly #document: JsonDocument;
+  readonly #limits: HistoryLimits;
+  #runs: readonly SyncRunRecord[];
+
+  constructor(document: JsonDocument, runs: readonly SyncRunRecord[], limits: HistoryLimits) {
+    this.#document = document;
+    this.#limits = checkHistoryLimits(limits);
+    this.#runs = trimToLimits(runs, this.#limits);
+  }
+
+  /** Written at once, before the sync commits anything, so a crash after it is still visible. */
+  begin(run: SyncRunRecord): void {
+    const parsed = checked(run, 'begin');
+    if (parsed.outcome !== 'running') {
+      throw new TypeError(`history.begin takes a running run, got outcome "${parsed.outcome}"`);
+    }
+    const index = this.#runs.findIndex((existing) => existing.id === parsed.id);
+    this.#save(index >= 0 ? this.#runs.with(index, parsed) : [parsed, ...this.#runs]);
+  }
+
+  /**
+   * Replaces the running entry. If it is gone (the user cleared the history, or it was trimmed),
+   * the run is put back where its start time places it rather than lost.
+   */
+  finish(run: SyncRunRecord): void {
+    const parsed = checked(run, 'finish');
+    if (parsed.outcome === 'running') {
+      throw new TypeError('history.finish takes a finished run, got outcome "running"');
+    }
+    const index = this.#runs.findIndex((existing) => existing.id === parsed.id);
+    if (index >= 0) {
+      this.#save(this.#runs.with(index, parsed));
+      return;
+    }
+    const before = this.#runs.findIndex((existing) => existing.startedAtMs <= parsed.startedAtMs);
+    const runs = [...this.#runs];
+    runs.splice(before < 0 ? runs.length : before, 0, parsed);
+    this.#save(runs);
+  }
+
+  list(options: { limit: number; offset?: number }): HistoryPage {
+    const { limit, offset = 0 } = options;
+    if (!Number.isSafeInteger(limit) || limit < 1) {
+      throw new RangeError(`limit must be a whole number of 1 or more, got ${limit}`);
+    }
+    if (!Number.isSafeInteger(offset) || offset < 0) {
+      throw new RangeError(`offset must be a whole number of 0 or more, got ${offset}`);
+    }
+    return { runs: this.#runs.slice(offset, offset + limit), total: this.#runs.length };
+  }
+
+  /**
+   * Empties the history, except runs still in progress: their entry is what lets the next start
+   * notice a crash during them, and their `finish` will complete it.
+   */
+  clear(): void {
+    this.#save(this.#runs.filter((run) => run.outcome === 'running'));
+  }
+
+  recoverInterrupted(wasCommitted: (runId: string) => boolean): SyncRunRecord[] {
+    const recovered: SyncRunRecord[] = [];
+    const runs = this.#runs.map((run) => {
+      if (run.outcome !== 'running') return run;
+      const interrupted: SyncRunRecord = Object.freeze({
+        ...run,
+        outcome: 'interrupted' as const,
+        committed: wasCommitted(run.id),
+        message: INTERRUPTED_MESSAGE,
+      });
+      recovered.push(interrupted);
+      return interrupted;
+    });
+    if (recovered.length > 0) this.#save(runs);
+    return recovered;
+  }
+
+  #save(runs: readonly SyncRunRecord[]): void {
+    const next = trimToLimits(runs, this.#limits);
+    this.#document.write({ version: HISTORY_FORMAT_VERSION, runs: next });
+    this.#runs = next;
+  }
+}
+
+function checked(run: SyncRunRecord, method: string): SyncRunRecord {
+  const parsed = parseRunRecord(run);
+  if (!parsed.ok) throw new TypeError(`history.${method} refused the run: ${parsed.problem}`);
+  return parsed.run;
+}
+
+export interface OpenedHistory {
+  readonly store: DocumentHistoryStore;
+  /** Set when the file could not be read at all and was moved aside; the history started empty. */
+  readonly recovery: StoreRecovery | null;
+  /** Entries that could not be read and were left out (the rest were kept). */
+  readonly droppedEntries: number;
+  /** For the log: why each dropped entry was dropped (at most a few). */
+  readonly problems: readonly string[];
+  /** What to tell the user (both languages). */
+  readonly messages: readonly LocalizedMessage[];
+}
+
+export interface OpenHistoryOptions {
+  readonly document: JsonDocument;
+  readonly maxRuns?: number;
+  readonly maxBytes?: number;
+  /** A recovery that already happened while the document was opened, passed through. */
+  readonly recovery?: StoreRecovery | null;
+  readonly clock?: Clock;
+}
+
+/**
+ * Opens the history. Malformed entries are dropped one by one and counted; a file whose layout is
+ * wrong as a whole (not `{ version: 1, runs: [...] }`) is moved aside and reported.
+ */
+export function openHistoryStore(options: OpenHistoryOptions): OpenedHistory {
+  const { document } = options;
+  const clock = options.clock ?? systemClock;
+  const limits = checkHistoryLimits({
+    maxRuns: options.maxRuns ?? DEFAULT_HISTORY_LIMITS.maxRuns,
+    maxBytes: options.maxBytes ?? DEFAULT_HISTORY_LIMITS.maxBytes,
+  });
+  let recovery = options.recovery ?? null;
+  const stored = readStoredHistory(document.read(), HISTORY_FORMAT_VERSION);
+  if (!stored.ok) {
+    const atMs = clock.nowMs();
+    const movedTo = document.moveAside(atMs);
+    recovery = { store: 'history', movedTo, reason: stored.reason, atMs };
+  }
+  const runs = stored.ok ? stored.runs : [];
+  const droppedEntries = stored.ok ? stored.dropped : 0;
+  const messages: LocalizedMessage[] = [];
+  if (recovery) messages.push({ key: 'history.recovered', params: { path: recovery.movedTo } });
+  if (droppedEntries > 0) {
+    messages.push({ key: 'history.dropped-entries', params: { count: droppedEntries } });
+  }
+  return {
+    store: new DocumentHistoryStore(document, runs, limits),
+    recovery,
+    droppedEntries,
+    problems: stored.ok ? stored.problems : [],
+    messages,
+  };
+}
