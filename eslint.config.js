@@ -31,6 +31,18 @@ const adapterOnlyPaths = [
   },
 ];
 
+/** DESIGN.md "IPC": only two small wrappers touch raw IPC, so every channel goes through the contract. */
+const rawIpcImport = {
+  name: 'electron',
+  importNames: ['ipcMain', 'ipcRenderer'],
+  message:
+    'Only main/index.ts (ipcMain) and main/preload/index.ts (ipcRenderer) touch raw IPC; use main/ipc/ and the contract in common/ipc/.',
+};
+const rawIpcFiles = {
+  files: ['main/**'],
+  ignores: ['main/core/**', 'main/index.ts', 'main/preload/index.ts'],
+};
+
 const electronMessage =
   'main/core/ and common/ must run under plain Node and in the renderer (DESIGN.md "Shape"): take what you need from Electron as a parameter, implemented in main/adapters/ or main/*.ts.';
 
@@ -113,5 +125,21 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    name: 'amoot/raw-ipc-in-two-places',
+    ...rawIpcFiles,
+    ignores: [...rawIpcFiles.ignores, 'main/adapters/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [...adapterOnlyPaths, rawIpcImport], patterns: adapterOnlyPatterns },
+      ],
+    },
+  },
+  {
+    name: 'amoot/raw-ipc-not-in-adapters',
+    files: ['main/adapters/**'],
+    rules: { 'no-restricted-imports': ['error', { paths: [rawIpcImport] }] },
   },
 );

@@ -1,15 +1,11 @@
 /// <reference types="vite/client" />
 
 /**
- * What `main/preload/index.ts` puts on `window.amoot`. Declared here because the renderer may not
- * import from main/; the shape moves to the IPC contract in common/ when that lands.
+ * What `main/preload/index.ts` puts on `window.amoot`: its type comes from the IPC contract in
+ * common/, so the page and the preload cannot disagree about it. Pages use `lib/api.ts`, which
+ * wraps this object, rather than `window.amoot` itself.
  */
-interface AmootBridge {
-  /** The app's version, or null when main did not pass it to the preload. */
-  readonly version: string | null;
-  /** Node's platform name: 'win32', 'darwin', 'linux', … */
-  readonly platform: string;
-}
+type AmootBridge = import('../../common/ipc/bridge.ts').AmootBridge;
 
 interface Window {
   readonly amoot: AmootBridge;

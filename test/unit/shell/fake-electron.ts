@@ -4,6 +4,7 @@
  * main asked for: window options, the handlers it installed, and what those handlers decide.
  */
 import { pathToFileURL } from 'node:url';
+import { FakeContextBridge, FakeIpcMain, FakeIpcRenderer } from '../ipc/fake-ipc.ts';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -68,6 +69,23 @@ export class FakeWebContents extends FakeEmitter {
   readonly session = new FakeSession();
   url = '';
   windowOpenHandler: WindowOpenHandler | null = null;
+  destroyed = false;
+  /** Every `send` main made, as the page received it (cloned). */
+  readonly sent: { channel: string; args: unknown[] }[] = [];
+  /** The page's `ipcRenderer`, once a test attached one (see FakeIpcRenderer.attach). */
+  renderer: FakeIpcRenderer | null = null;
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** Main → page. Arguments are structured-cloned as Electron does, so uncloneable ones throw. */
+  send(channel: string, ...args: unknown[]): void {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    const copies = structuredClone(args);
+    this.sent.push({ channel, args: copies });
+    this.renderer?.deliver(channel, ...copies);
+  }
 
   getURL(): string {
     return this.url;
@@ -226,11 +244,20 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 }
 
 /** The fake module's exports. */
-export const fakeElectron = { app: new FakeApp(), BrowserWindow: FakeBrowserWindow };
+export const fakeElectron = {
+  app: new FakeApp(),
+  BrowserWindow: FakeBrowserWindow,
+  ipcMain: new FakeIpcMain(),
+  ipcRenderer: new FakeIpcRenderer(),
+  contextBridge: new FakeContextBridge(),
+};
 
-/** Gives the next test a fresh app and no windows. */
+/** Gives the next test a fresh app, no windows and no IPC handlers, listeners or exposed APIs. */
 export function resetFakeElectron(): void {
   fakeElectron.app.reset();
   FakeBrowserWindow.created = [];
   FakeBrowserWindow.nextLoadError = null;
+  fakeElectron.ipcMain.reset();
+  fakeElectron.ipcRenderer.reset();
+  fakeElectron.contextBridge.reset();
 }
