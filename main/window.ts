@@ -61,6 +61,8 @@ export function createMainWindow(
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // A middle click would otherwise open links in a new window behind the deny handler's back.
+      disableBlinkFeatures: 'Auxclick',
       additionalArguments: [appVersionArgument(app.getVersion())],
     },
   });

@@ -1,0 +1,20 @@
+; Included by electron-builder at the end of the NSIS script header (nsis.include in
+; electron-builder.yml), before installer.nsi loads the Modern UI and adds the languages.
+;
+; electron-builder 26 names Persian (fa_IR) "Persian" and so emits
+; `!insertmacro MUI_LANGUAGE "Persian"`, but NSIS ships Persian as "Farsi" (Farsi.nlf, language id
+; 1065, the id electron-builder's own Persian strings use). Without this file makensis stops with
+; "Can't open language file ... Persian.nlf". Loading the Modern UI here (MUI2.nsh guards against a
+; second include) lets us redefine MUI_LANGUAGE so that it maps that one name and passes every
+; other language through unchanged.
+
+!include "MUI2.nsh"
+
+!macroundef MUI_LANGUAGE
+!macro MUI_LANGUAGE NLFID
+  !if "${NLFID}" == "Persian"
+    !insertmacro MUI_LANGUAGEEX "${NSISDIR}\Contrib\Language files" "Farsi"
+  !else
+    !insertmacro MUI_LANGUAGEEX "${NSISDIR}\Contrib\Language files" "${NLFID}"
+  !endif
+!macroend
