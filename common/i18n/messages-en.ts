@@ -134,6 +134,8 @@ export const messagesEn = {
     'The settings file could not be read, so the app started with default settings. The old file was kept as {path}. Check your settings.',
   'settings.stored.fields-reset':
     '{count} saved settings could not be used and were set back to their defaults. Check them in the settings.',
+  'mirror.recovered':
+    'The local copy of your contacts could not be read, so it was set aside as {path} and will be filled again by the next sync. The change log starts empty.',
   'history.recovered':
     'The sync history file could not be read, so the history starts empty. The old file was kept as {path}.',
   'history.dropped-entries':
@@ -143,8 +145,14 @@ export const messagesEn = {
   'cli.unknown-option': 'Unknown option "{option}" for "{command}".',
   'cli.missing-value': 'The option {option} needs a value.',
   'cli.missing-option': 'The option {option} is required.',
+  'cli.bad-number': 'The option {option} takes a whole number from {min} to {max}.',
+  'cli.bad-kind': 'The option --kind takes one of: {kinds}.',
+  'cli.keychain-unavailable':
+    'No token in AMOOT_TOKEN, and the system keychain could not be read: {reason}',
+  'cli.export-failed':
+    'The CSV file could not be written to {path}. Check that the folder exists and can be written to.',
   'cli.no-token':
-    'No token was given. Set the AMOOT_TOKEN environment variable to the API token from the AmootSMS panel.',
+    'No token was found. Set the AMOOT_TOKEN environment variable to the API token from the AmootSMS panel, or save the token in the app, which keeps it in the system keychain.',
   'sync.internal-error':
     'An unexpected problem stopped the sync. Nothing was changed. The details are in the log; if it happens again, send the log to support.',
   'sync.interrupted':

@@ -1,4 +1,5 @@
 import packageJson from '../../package.json' with { type: 'json' };
+import { findCliToken } from './cli-token.ts';
 import { runCli } from './run-cli.ts';
 
 /**
@@ -17,6 +18,7 @@ try {
     stderr: process.stderr,
     fetch: globalThis.fetch,
     appVersion: packageJson.version,
+    findToken: findCliToken,
   });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);

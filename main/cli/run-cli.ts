@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import type { TokenLookup } from './cli-token.ts';
 import { COMMAND_NAMES, commands, USAGE } from './commands.ts';
 import { CliUsageError, usageFailure } from './cli-failure.ts';
 import { writeAll } from './json-output.ts';
@@ -10,6 +11,8 @@ export interface CliContext {
   readonly stderr: Writable;
   readonly fetch: typeof fetch;
   readonly appVersion: string;
+  /** AMOOT_TOKEN, else the keychain: given, so tests decide where a token comes from. */
+  readonly findToken: (env: Readonly<Record<string, string | undefined>>) => Promise<TokenLookup>;
 }
 
 /** Runs one cli command and returns its exit code: 0 on success, 1 on any failure. */

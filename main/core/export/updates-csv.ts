@@ -1,0 +1,70 @@
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import type { UpdateRow } from '../ports/contact-mirror.ts';
+
+/** Excel opens a UTF-8 CSV correctly only when it starts with a byte-order mark. */
+const BOM = '\ufeff';
+const HEADER = ['contact_id', 'change', 'server_updated_at_utc', 'detected_at_utc', 'sync_run'];
+
+/**
+ * One CSV line (CRLF, as Excel writes). Excel keeps only 15 significant digits of a number, so a
+ * longer ID is written as a text formula (`="9223372036854775807"`) that it shows exactly; shorter
+ * IDs stay plain numbers that every tool reads.
+ */
+export function csvLine(row: UpdateRow): string {
+  const id = row.id.length > 15 ? `="${row.id}"` : row.id;
+  const cells = [
+    id,
+    row.kind,
+    new Date(row.updatedAtMs).toISOString(),
+    new Date(row.detectedAtMs).toISOString(),
+    row.runId,
+  ];
+  return `${cells.map(quoteCell).join(',')}\r\n`;
+}
+
+function quoteCell(cell: string): string {
+  return /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+}
+
+/**
+ * Writes the rows `forEachRow` produces to `file`, through a temporary file renamed at the end, so
+ * a failed or interrupted export never leaves half a file where a complete one was. Writes are
+ * synchronous in batches: the rows come from a synchronous SQLite cursor, and memory stays flat
+ * however many there are. Returns the number of rows written.
+ */
+export function writeUpdatesCsv(
+  file: string,
+  forEachRow: (visit: (row: UpdateRow) => void) => void,
+): number {
+  const partial = `${file}.partial`;
+  const fd = openSync(partial, 'w', 0o600);
+  let rows = 0;
+  let batch: string[] = [`${BOM}${HEADER.join(',')}\r\n`];
+  const flush = () => {
+    writeSync(fd, batch.join(''));
+    batch = [];
+  };
+  try {
+    forEachRow((row) => {
+      batch.push(csvLine(row));
+      rows++;
+      if (batch.length >= 5000) flush();
+    });
+    flush();
+    closeSync(fd);
+    renameSync(partial, file);
+    return rows;
+  } catch (error) {
+    closeQuietly(fd);
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed after a failed rename; the partial file is removed next either way.
+  }
+}
