@@ -35,17 +35,9 @@ function bytesWritten(): number | null {
 const stores = openStores({ dir: values['data-dir'] ?? '' });
 const saved = stores.settings.update({ baseUrl: values['base-url'] });
 if (!saved.ok) throw new Error(`settings refused: ${saved.message.key}`);
-const mirror = values['full-diff']
-  ? Object.assign(Object.create(stores.mirror) as typeof stores.mirror, {
-      lastCommit: () => {
-        const last = stores.mirror.lastCommit();
-        return last && { ...last, answerFingerprint: 'never-matches' };
-      },
-    })
-  : stores.mirror;
-
 const engine = createSyncEngine({
-  mirror,
+  mirror: stores.mirror,
+  reuseUnchangedAnswers: values['full-diff'] !== true,
   history: stores.history,
   settings: () => stores.settings.get(),
   readToken: () => Promise.resolve('bench'),
@@ -55,6 +47,7 @@ const engine = createSyncEngine({
   timers: systemTimers,
   random: Math.random,
   timeoutMs: 120_000,
+  log: (line) => process.stderr.write(`${line}\n`),
 });
 
 const writtenBefore = bytesWritten();

@@ -29,12 +29,33 @@ export class ContactData {
   #nextId: bigint;
   #now: () => number;
   #lastStampMs = Number.NEGATIVE_INFINITY;
+  #version = 0;
+  #rendered: { version: number; chunks: Buffer[] } | null = null;
 
   constructor(options: ContactDataOptions) {
     checkCount(options.contacts);
     this.#now = options.now;
     this.#nextId = seedRecords(this.store, options);
     this.#pick = createPrng(deriveSeed(options.seed, 2));
+  }
+
+  /** Bumped by every change, so a rendered answer knows when it is stale. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /**
+   * The Success body as bytes, rendered once per version of the data: a real server answers a
+   * repeated request from its own caches, and the client's benchmarks must measure the client, not
+   * the simulator formatting a million records again.
+   */
+  renderedAnswer(render: () => Iterable<string>): Buffer[] {
+    if (this.#rendered?.version !== this.#version) {
+      this.#rendered = null;
+      const chunks = Array.from(render(), (text) => Buffer.from(text, 'utf8'));
+      this.#rendered = { version: this.#version, chunks };
+    }
+    return this.#rendered.chunks;
   }
 
   /** The UpdateDateTime text of a slot, exactly as served. */
@@ -90,6 +111,7 @@ export class ContactData {
       this.store.push(id, stamp.seconds, stamp.ticks, false);
       ids.push(id);
     }
+    if (count > 0) this.#version++;
     return ids;
   }
 
@@ -103,6 +125,7 @@ export class ContactData {
 
   remove(ids: readonly bigint[]): void {
     for (const slot of this.store.slotsOf(ids)) this.store.setRemoved(slot);
+    this.#version++;
   }
 
   #setDeleted(ids: readonly bigint[], deleted: boolean): void {
@@ -113,6 +136,7 @@ export class ContactData {
 
   #touch(slots: readonly number[]): void {
     if (slots.length === 0) return;
+    this.#version++;
     const stamp = this.#stamp();
     for (const slot of slots) this.store.setTime(slot, stamp.seconds, stamp.ticks);
   }

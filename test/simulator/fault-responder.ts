@@ -42,6 +42,12 @@ function* withBom(chunks: Iterable<string>): Generator<string> {
   yield* chunks;
 }
 
+/** Streams an answer already rendered to bytes, with the same backpressure as a fresh one. */
+async function sendRendered(res: ServerResponse, chunks: readonly Buffer[]): Promise<void> {
+  res.writeHead(200, { 'Content-Type': JSON_TYPE });
+  if (await pump(chunks, res)) res.end();
+}
+
 /** Streams the plan as a 200 JSON answer, optionally BOM-prefixed or gzip-encoded. */
 async function sendPlan(
   res: ServerResponse,
@@ -92,6 +98,11 @@ export async function respond(
   const { req, res } = exchange;
   const served = status === 'Success' ? data : null;
   const plan = answerPlan(status, served);
+  if (fault === null && served !== null)
+    return sendRendered(
+      res,
+      served.renderedAnswer(() => bodyChunks(plan)),
+    );
   if (fault === null) return sendPlan(res, plan);
   switch (fault.kind) {
     case 'latency':

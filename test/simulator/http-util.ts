@@ -66,7 +66,10 @@ function drained(dest: Writable): Promise<boolean> {
  * client holds the producer back instead of the whole answer piling up in memory. Returns false
  * when the destination went away before the end.
  */
-export async function pump(chunks: Iterable<string>, dest: Writable): Promise<boolean> {
+export async function pump(
+  chunks: Iterable<string | Uint8Array>,
+  dest: Writable,
+): Promise<boolean> {
   for (const chunk of chunks) {
     if (dest.destroyed) return false;
     if (!dest.write(chunk) && !(await drained(dest))) return false;

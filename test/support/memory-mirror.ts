@@ -27,7 +27,8 @@ export class MemoryMirror implements ContactMirror {
   }
   commit(commit: MirrorCommit): void {
     this.commits++;
-    for (const row of commit.upserts) this.rows.set(row.id, { ...row });
+    for (const row of commit.upserts)
+      this.rows.set(row.id, { ...row, missing: row.missing === true });
     for (const change of commit.changes) {
       this.log.push({
         seq: this.log.length + 1,

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { MirrorCommit, MirrorRow } from '../../core/ports/contact-mirror.ts';
+import type { MirrorCommit, MirrorUpsert } from '../../core/ports/contact-mirror.ts';
 import { ascendingOrder } from './ascending-order.ts';
 import { BatchInsert } from './batch-insert.ts';
 import { packState } from './contact-state.ts';
@@ -82,7 +82,7 @@ export class CommitWriter {
     const runId = checkText(commit.runId, 'commit.runId');
     if (runId === '') throw new RangeError('commit.runId must not be empty');
     const detectedAtMs = checkTimeMs(commit.detectedAtMs, 'commit.detectedAtMs');
-    const upserts = checkArray(commit.upserts, 'commit.upserts') as readonly MirrorRow[];
+    const upserts = checkArray(commit.upserts, 'commit.upserts') as readonly MirrorUpsert[];
     const changes = checkArray(commit.changes, 'commit.changes') as MirrorCommit['changes'];
     const fingerprint = checkText(commit.answerFingerprint, 'commit.answerFingerprint');
     const received = checkIntegerInRange(
@@ -103,7 +103,7 @@ export class CommitWriter {
    * to a few hot pages; a million IDs in random order touch pages all over the file and measured
    * three times slower than sorting them first (0.2 s). Answers already in ID order skip the sort.
    */
-  #writeContacts(upserts: readonly MirrorRow[]): void {
+  #writeContacts(upserts: readonly MirrorUpsert[]): void {
     const count = upserts.length;
     // Number(id) is exact up to 2^53 and still ordered beyond it, which is all the sort needs.
     const keys = new Float64Array(count);
@@ -122,11 +122,11 @@ export class CommitWriter {
       if (typeof deleted !== 'boolean') {
         throw fieldError(`commit.upserts[${i}].deleted`, BOOLEAN_RULE, deleted);
       }
-      if (typeof missing !== 'boolean') {
+      if (missing !== undefined && typeof missing !== 'boolean') {
         throw fieldError(`commit.upserts[${i}].missing`, BOOLEAN_RULE, missing);
       }
       const key = Number(id);
-      states[i] = packState(updatedAtMs, deleted, missing);
+      states[i] = packState(updatedAtMs, deleted, missing === true);
       keys[i] = key;
       if (i > 0 && key < (keys[i - 1] as number)) sorted = false;
     }
@@ -135,7 +135,8 @@ export class CommitWriter {
       const i = order === null ? position : (order[position] as number);
       const key = keys[i] as number;
       // Above 2^53 the number is not the ID: bind the exact value.
-      params[offset] = key <= Number.MAX_SAFE_INTEGER ? key : BigInt((upserts[i] as MirrorRow).id);
+      params[offset] =
+        key <= Number.MAX_SAFE_INTEGER ? key : BigInt((upserts[i] as MirrorUpsert).id);
       params[offset + 1] = states[i];
     });
   }

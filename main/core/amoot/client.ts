@@ -8,11 +8,10 @@ import {
   type Checked,
 } from '../../../common/validation.ts';
 import { amootError, type AmootError } from './amoot-error.ts';
-import { decodeBody } from './decode-body.ts';
 import { GuardedRequest, type FetchFunction } from './guarded-request.ts';
 import { classifyHttpStatus } from './http-status.ts';
-import { parseContactListBody } from './parse-body.ts';
-import { assertTimeZone, createServerTimeParser } from './server-time.ts';
+import { readContactListBody } from './read-body.ts';
+import { assertTimeZone } from './server-time.ts';
 
 export const DEFAULT_BASE_URL = 'https://portal.amootsms.com/rest';
 export const DEFAULT_SERVER_TIME_ZONE = 'Asia/Tehran';
@@ -129,9 +128,7 @@ async function callOnce(request: ContactUpdatesRequest): Promise<ContactUpdatesR
     if (request.unchangedSince === fingerprint) {
       return { ok: true, unchanged: true, status: 'Success', bytesReceived, fingerprint };
     }
-    const decoded = decodeBody(body.value);
-    if (!decoded.ok) return decoded;
-    const parsed = parseContactListBody(decoded.text, createServerTimeParser(timeZone));
+    const parsed = readContactListBody(body.value, timeZone);
     if (!parsed.ok) return parsed;
     const warnings: LocalizedMessage[] =
       parsed.duplicates > 0

@@ -3,36 +3,48 @@ import { amootError, type AmootError } from './amoot-error.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
+type Decoded<T> = { ok: true; value: T } | { ok: false; error: AmootError };
+
 /**
- * Bytes to text. fetch already undoes a declared `Content-Encoding: gzip`; a proxy that gzips without
- * saying so still leaves the gzip magic number, so that is undone here too. A UTF-8 BOM is dropped
- * (TextDecoder does it); bytes that are not UTF-8 are an error, not replacement characters.
+ * fetch already undoes a declared `Content-Encoding: gzip`; a proxy that gzips without saying so
+ * still leaves the gzip magic number, so that is undone here too.
  */
-export function decodeBody(
-  bytes: Uint8Array,
-): { ok: true; text: string } | { ok: false; error: AmootError } {
-  let plain = bytes;
-  if (bytes.byteLength >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      plain = gunzipSync(bytes);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return {
-        ok: false,
-        error: amootError(
-          'protocol',
-          { key: 'error.protocol.truncated' },
-          `bad gzip body: ${reason}`,
-        ),
-      };
-    }
-  }
+export function unwrapGzip(bytes: Uint8Array): Decoded<Uint8Array> {
+  if (bytes.byteLength < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    return { ok: true, value: bytes };
   try {
-    return { ok: true, text: strictUtf8.decode(plain) };
+    return { ok: true, value: gunzipSync(bytes) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: amootError(
+        'protocol',
+        { key: 'error.protocol.truncated' },
+        `bad gzip body: ${reason}`,
+      ),
+    };
+  }
+}
+
+/** A UTF-8 BOM is dropped (TextDecoder does it); bytes that are not UTF-8 are an error, not U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array): Decoded<string> {
+  try {
+    return { ok: true, value: strictUtf8.decode(bytes) };
   } catch {
     return {
       ok: false,
       error: amootError('protocol', { key: 'error.protocol.encoding' }, 'body is not valid UTF-8'),
     };
   }
+}
+
+/** Bytes to text: gzip undone, then strict UTF-8. */
+export function decodeBody(
+  bytes: Uint8Array,
+): { ok: true; text: string } | { ok: false; error: AmootError } {
+  const plain = unwrapGzip(bytes);
+  if (!plain.ok) return plain;
+  const text = decodeUtf8(plain.value);
+  return text.ok ? { ok: true, text: text.value } : text;
 }

@@ -9,6 +9,17 @@ export interface MirrorRow {
   readonly missing: boolean;
 }
 
+/**
+ * A contact to write. `missing` may be left out for a contact present in the answer (false): a
+ * baseline then hands the parsed records over as they are, without a million copies.
+ */
+export interface MirrorUpsert {
+  readonly id: string;
+  readonly updatedAtMs: number;
+  readonly deleted: boolean;
+  readonly missing?: boolean;
+}
+
 /** One detected change, appended to the change log. */
 export interface MirrorChange {
   readonly id: string;
@@ -22,7 +33,7 @@ export interface MirrorCommit {
   readonly runId: string;
   readonly detectedAtMs: number;
   /** New and changed contacts with their new state (a contact going missing included). */
-  readonly upserts: readonly MirrorRow[];
+  readonly upserts: readonly MirrorUpsert[];
   /** Empty for a baseline. */
   readonly changes: readonly MirrorChange[];
   /** Identifies the answer this commit came from; an identical next answer needs no diff. */

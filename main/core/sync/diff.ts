@@ -1,11 +1,11 @@
 import type { ContactUpdate } from '../../../common/amoot-types.ts';
 import type { ChangeKind, SyncCounts } from '../../../common/sync-types.ts';
-import type { ContactMirror, MirrorChange, MirrorRow } from '../ports/contact-mirror.ts';
+import type { ContactMirror, MirrorChange, MirrorUpsert } from '../ports/contact-mirror.ts';
 
 export interface SyncDiff {
   /** The mirror was empty: this answer fills it and logs no per-contact change. */
   readonly baseline: boolean;
-  readonly upserts: MirrorRow[];
+  readonly upserts: readonly MirrorUpsert[];
   readonly changes: MirrorChange[];
   readonly counts: SyncCounts;
 }
@@ -36,7 +36,7 @@ export function diffAgainstMirror(
   const known = new Map<string, number>();
   mirror.readAll((row) => known.set(row.id, pack(row.updatedAtMs, row.deleted, row.missing)));
 
-  const upserts: MirrorRow[] = [];
+  const upserts: MirrorUpsert[] = [];
   const changes: MirrorChange[] = [];
   const tally: Record<ChangeKind | 'unchanged', number> = {
     added: 0,
@@ -90,12 +90,8 @@ function kindOfChange(before: number, record: ContactUpdate): ChangeKind | null 
 }
 
 function baselineOf(records: readonly ContactUpdate[]): SyncDiff {
-  const upserts = records.map((record) => ({
-    id: record.id,
-    updatedAtMs: record.updatedAtMs,
-    deleted: record.deleted,
-    missing: false,
-  }));
+  // The records are written as they are: present in the answer, so not missing.
+  const upserts = records;
   return {
     baseline: true,
     upserts,

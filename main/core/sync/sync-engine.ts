@@ -35,6 +35,11 @@ export interface SyncEngineDeps {
   readonly retry?: RetryPolicy;
   readonly timeoutMs?: number;
   readonly newRunId?: () => string;
+  /**
+   * Skip parsing an answer byte-identical to the last applied one (default true). Off only to
+   * measure the full path.
+   */
+  readonly reuseUnchangedAnswers?: boolean;
   readonly onProgress?: (progress: SyncProgress) => void;
   readonly onRunFinished?: (run: SyncRunRecord) => void;
   /** Technical lines for the log file; never given the token. */
@@ -117,7 +122,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
           signal,
           onProgress: (bytes) => progress('downloading', bytes),
           ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
-          ...(lastCommit ? { unchangedSince: lastCommit.answerFingerprint } : {}),
+          ...(lastCommit && deps.reuseUnchangedAnswers !== false
+            ? { unchangedSince: lastCommit.answerFingerprint }
+            : {}),
         });
         if (result.ok || !isRetryable(result.error.kind) || attempts >= policy.attempts) break;
         const delay = retryDelayMs(policy, attempts + 1, deps.random, result.error.retryAfterMs);
