@@ -1,3 +1,4 @@
+import { EXPORT_USAGE, exportCommand } from './export-command.ts';
 import { FETCH_USAGE, fetchCommand } from './fetch-command.ts';
 import { HISTORY_USAGE, historyCommand } from './history-command.ts';
 import type { CliContext } from './run-cli.ts';
@@ -12,9 +13,12 @@ export const commands: Readonly<Record<string, CliCommand>> = {
   sync: syncCommand,
   updates: updatesCommand,
   history: historyCommand,
+  export: exportCommand,
 };
 
 export const COMMAND_NAMES = Object.keys(commands);
 
 /** One usage line per command, printed for `help` or no command. */
-export const USAGE = [FETCH_USAGE, SYNC_USAGE, UPDATES_USAGE, HISTORY_USAGE].join('\n');
+export const USAGE = [FETCH_USAGE, SYNC_USAGE, UPDATES_USAGE, HISTORY_USAGE, EXPORT_USAGE].join(
+  '\n',
+);

@@ -69,6 +69,14 @@ export class MemoryMirror implements ContactMirror {
       totalsByKind,
     };
   }
+  forEachUpdate(
+    filter: Omit<UpdatesQuery, 'limit' | 'offset'>,
+    visit: (row: UpdateRow) => void,
+  ): number {
+    const all = this.queryUpdates({ ...filter, limit: this.log.length + 1 }).rows;
+    all.forEach(visit);
+    return all.length;
+  }
   applyRetention(): number {
     return 0;
   }

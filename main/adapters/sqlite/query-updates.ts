@@ -108,28 +108,29 @@ export class UpdatesReader {
     return { rows: this.#page(filter, path), total, totalsByKind };
   }
 
+  /** Every row the filters match, newest first, one at a time: an export of any size in flat memory. */
+  forEach(filter: UpdatesFilter, visit: (row: UpdateRow) => void): number {
+    const { where, params } = whereOf(filter, filter.kinds);
+    const sql = `SELECT seq, contact_id, kind, updated_at_ms, detected_at_ms,
+        (SELECT run_id FROM runs WHERE runs.run_no = change_log.run_no)
+      FROM change_log ${where} ORDER BY ${ORDER_COLUMN[filter.order]} DESC, seq DESC`;
+    let rows = 0;
+    for (const raw of this.#db.prepare<unknown[], RawUpdate>(sql).raw(true).iterate(params)) {
+      visit(rowOf(raw));
+      rows++;
+    }
+    return rows;
+  }
+
   #page(filter: UpdatesFilter, path: AccessPath): UpdateRow[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
     // The prefix index starts with the kind: naming every kind lets it be read range by range.
     const kinds = filter.kinds.length === 0 && path === 'contact' ? KIND_CODES : filter.kinds;
-    if (kinds.length > 0) {
-      where.push(`kind IN (${kinds.map(() => '?').join(',')})`);
-      params.push(...kinds);
-    }
-    if (filter.detectedSinceMs !== null) {
-      where.push('detected_at_ms >= ?');
-      params.push(filter.detectedSinceMs);
-    }
-    if (filter.idPrefix !== null) {
-      where.push('contact_id >= ? AND contact_id < ?');
-      params.push(...prefixRange(filter.idPrefix));
-    }
+    const { where, params } = whereOf(filter, kinds);
     params.push(filter.limit, filter.offset);
     const sql = `SELECT seq, contact_id, kind, updated_at_ms, detected_at_ms,
         (SELECT run_id FROM runs WHERE runs.run_no = change_log.run_no)
       FROM change_log INDEXED BY ${indexOf(path, filter.order)}
-      ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+      ${where}
       ORDER BY ${ORDER_COLUMN[filter.order]} DESC, seq DESC
       LIMIT ? OFFSET ?`;
     let statement = this.#pages.get(sql);
@@ -138,15 +139,33 @@ export class UpdatesReader {
       statement = this.#db.prepare<unknown[], RawUpdate>(sql).raw(true);
       this.#pages.set(sql, statement);
     }
-    return statement.all(params).map(([seq, id, code, updatedAtMs, detectedAtMs, runId]) => ({
-      seq,
-      id,
-      kind: kindOfCode(code),
-      updatedAtMs,
-      detectedAtMs,
-      runId,
-    }));
+    return statement.all(params).map(rowOf);
   }
+}
+
+function whereOf(
+  filter: UpdatesFilter,
+  kinds: readonly KindCode[],
+): { where: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (kinds.length > 0) {
+    where.push(`kind IN (${kinds.map(() => '?').join(',')})`);
+    params.push(...kinds);
+  }
+  if (filter.detectedSinceMs !== null) {
+    where.push('detected_at_ms >= ?');
+    params.push(filter.detectedSinceMs);
+  }
+  if (filter.idPrefix !== null) {
+    where.push('contact_id >= ? AND contact_id < ?');
+    params.push(...prefixRange(filter.idPrefix));
+  }
+  return { where: where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`, params };
+}
+
+function rowOf([seq, id, code, updatedAtMs, detectedAtMs, runId]: RawUpdate): UpdateRow {
+  return { seq, id, kind: kindOfCode(code), updatedAtMs, detectedAtMs, runId };
 }
 
 function countPerKind(count: (code: KindCode) => number | undefined): Record<ChangeKind, number> {

@@ -5,9 +5,12 @@ import type {
   MirrorCommit,
   MirrorRow,
   RetentionPolicy,
+  UpdateRow,
+  UpdatesFilterQuery,
   UpdatesPage,
   UpdatesQuery,
 } from '../../core/ports/contact-mirror.ts';
+import { toUpdatesFilter } from './updates-filter.ts';
 import { RetentionWriter } from './apply-retention.ts';
 import { ContactReader } from './read-contacts.ts';
 import { UpdatesReader } from './query-updates.ts';
@@ -60,6 +63,10 @@ export class SqliteContactMirror implements ContactMirror {
 
   queryUpdates(query: UpdatesQuery): UpdatesPage {
     return this.#updates.query(query);
+  }
+
+  forEachUpdate(filter: UpdatesFilterQuery, visit: (row: UpdateRow) => void): number {
+    return this.#updates.forEach(toUpdatesFilter({ ...filter, limit: 1 }), visit);
   }
 
   applyRetention(policy: RetentionPolicy, nowMs: number): number {

@@ -62,6 +62,9 @@ export interface UpdatesQuery {
   readonly offset?: number;
 }
 
+/** The filters of an `UpdatesQuery`, without paging: for an export of every matching row. */
+export type UpdatesFilterQuery = Omit<UpdatesQuery, 'limit' | 'offset'>;
+
 export interface UpdateRow {
   /** Position in the change log: increases with every change ever logged. */
   readonly seq: number;
@@ -98,6 +101,8 @@ export interface ContactMirror {
   /** The latest commit; after a crash it tells whether a run's commit happened. */
   lastCommit(): LastCommit | null;
   queryUpdates(query: UpdatesQuery): UpdatesPage;
+  /** Visits every change-log row the filters match, newest first; returns how many. */
+  forEachUpdate(filter: UpdatesFilterQuery, visit: (row: UpdateRow) => void): number;
   /** Removes change-log entries beyond the policy; returns how many went. */
   applyRetention(policy: RetentionPolicy, nowMs: number): number;
   close(): void;
