@@ -52,13 +52,17 @@ describe('answers', () => {
     expect(ids).toEqual(sim.records().map((r) => r.id));
   });
 
-  it('streams 100,000 contacts in chunks', async () => {
+  it('serves 100,000 contacts with their exact length, rendered once until the data changes', async () => {
     const sim = await start({ contacts: 100_000 });
     const response = await call(sim);
-    expect(response.headers.get('transfer-encoding')).toBe('chunked');
-    const body = (await response.json()) as Envelope;
+    const text = await response.text();
+    expect(Number(response.headers.get('content-length'))).toBe(Buffer.byteLength(text));
+    const body = JSON.parse(text) as Envelope;
     expect(body.Status).toBe('Success');
     expect(body.Data).toHaveLength(100_000);
+    expect(await (await call(sim)).text()).toBe(text);
+    sim.update(1);
+    expect(await (await call(sim)).text()).not.toBe(text);
   });
 });
 

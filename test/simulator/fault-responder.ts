@@ -42,9 +42,10 @@ function* withBom(chunks: Iterable<string>): Generator<string> {
   yield* chunks;
 }
 
-/** Streams an answer already rendered to bytes, with the same backpressure as a fresh one. */
+/** Streams an answer already rendered to bytes (its length known, as a real server's cached answer). */
 async function sendRendered(res: ServerResponse, chunks: readonly Buffer[]): Promise<void> {
-  res.writeHead(200, { 'Content-Type': JSON_TYPE });
+  const length = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
+  res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Content-Length': String(length) });
   if (await pump(chunks, res)) res.end();
 }
 

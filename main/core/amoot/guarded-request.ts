@@ -46,7 +46,7 @@ export class GuardedRequest {
   ): Promise<Guarded<Uint8Array>> {
     if (!response.body) return { ok: true, value: new Uint8Array(0) };
     const reader = response.body.getReader();
-    const chunks: Uint8Array[] = [];
+    const collected = new BodyCollector(expectedLength(response, maxBytes));
     let received = 0;
     this.arm('body');
     const cancelReader = () => void reader.cancel().catch(() => undefined);
@@ -69,7 +69,7 @@ export class GuardedRequest {
             ),
           };
         }
-        chunks.push(value);
+        collected.add(value);
         this.arm('body');
         onChunk?.(value, received);
       }
@@ -78,7 +78,7 @@ export class GuardedRequest {
     } finally {
       this.controller.signal.removeEventListener('abort', cancelReader);
     }
-    return { ok: true, value: concat(chunks, received) };
+    return { ok: true, value: collected.bytes() };
   }
 
   /** Drops a body we will not read, so the connection is released. */
@@ -123,8 +123,54 @@ function cancelled(): AmootError {
   return amootError('cancelled', { key: 'error.cancelled' }, 'cancelled by the caller');
 }
 
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+/**
+ * The body's length when the server says it and fetch hands the bytes over as sent (no content
+ * coding undone on the way), so the body can be received straight into one buffer.
+ */
+function expectedLength(response: Response, maxBytes: number): number | null {
+  const coding = response.headers.get('content-encoding');
+  if (coding !== null && coding.trim().toLowerCase() !== 'identity') return null;
+  const length = Number(response.headers.get('content-length') ?? Number.NaN);
+  return Number.isSafeInteger(length) && length >= 0 && length <= maxBytes ? length : null;
+}
+
+/**
+ * Collects the chunks of a body. With a known length each chunk is copied into one buffer as it
+ * arrives, so a large answer is never held twice (chunks plus their concatenation); otherwise the
+ * chunks are joined at the end.
+ */
+class BodyCollector {
+  private whole: Uint8Array | null;
+  private filled = 0;
+  private readonly chunks: Uint8Array[] = [];
+
+  constructor(expected: number | null) {
+    this.whole = expected === null ? null : new Uint8Array(expected);
+  }
+
+  add(chunk: Uint8Array): void {
+    if (this.whole && this.filled + chunk.byteLength <= this.whole.byteLength) {
+      this.whole.set(chunk, this.filled);
+      this.filled += chunk.byteLength;
+      return;
+    }
+    if (this.whole) {
+      // The server sent more than it announced: keep what came, as chunks, and join at the end.
+      this.chunks.push(this.whole.subarray(0, this.filled));
+      this.whole = null;
+    }
+    this.chunks.push(chunk);
+  }
+
+  bytes(): Uint8Array {
+    if (this.whole) return this.whole.subarray(0, this.filled);
+    return concat(this.chunks);
+  }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const total = chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0);
   const whole = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {

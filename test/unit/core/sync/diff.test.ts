@@ -82,7 +82,16 @@ describe('diffAgainstMirror', () => {
       deleted: false,
       missing: true,
     });
-    expect(diff.upserts.find((row) => row.id === 'was-missing')?.missing).toBe(false);
+    mirror.commit({
+      runId: 'r',
+      detectedAtMs: 0,
+      upserts: diff.upserts,
+      changes: diff.changes,
+      answerFingerprint: 'f',
+      received: 7,
+    });
+    expect(mirror.rows.get('was-missing')?.missing).toBe(false);
+    expect(mirror.rows.get('gone')?.missing).toBe(true);
   });
 
   it('keeps exact 64-bit IDs', () => {
