@@ -2,11 +2,20 @@
  * The one place that wires the app together: it decides when windows exist and leaves what they
  * are to `window.ts`. Later changes add the tray, IPC and sync here as `setupX(deps)` calls.
  */
-import { app, BrowserWindow } from 'electron';
-import { createMainWindow, revealWindow } from './window.ts';
+import { app, BrowserWindow, protocol } from 'electron';
+import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
+import { createMainWindow, defaultWindowSources, revealWindow } from './window.ts';
 
 // Sandbox every renderer, including any a future change forgets to configure.
 app.enableSandbox();
+// The page is served from app://, registered before the app is ready as Electron requires.
+registerAppScheme(protocol);
+const sources = defaultWindowSources();
+const log = {
+  info: (line: string) => console.info(line),
+  warn: (line: string) => console.warn(line),
+  error: (line: string) => console.error(line),
+};
 
 if (!app.requestSingleInstanceLock()) {
   // Another copy already runs and has been told (via 'second-instance') to show itself; two
@@ -20,7 +29,7 @@ if (!app.requestSingleInstanceLock()) {
       revealWindow(mainWindow);
       return;
     }
-    const { window, loaded } = createMainWindow();
+    const { window, loaded } = createMainWindow(sources);
     mainWindow = window;
     window.on('closed', () => {
       if (mainWindow === window) mainWindow = null;
@@ -46,7 +55,10 @@ if (!app.requestSingleInstanceLock()) {
 
   app
     .whenReady()
-    .then(openMainWindow)
+    .then(() => {
+      if (sources.renderer.kind === 'app') serveAppProtocol(protocol, sources.renderer.folder, log);
+      openMainWindow();
+    })
     .catch((error: unknown) => {
       console.error('Amoot Contact Sync could not start:', error);
       app.quit();

@@ -1,10 +1,16 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, type Session, type WebContents } from 'electron';
+import { APP_PAGE_URL } from './app-protocol.ts';
 import { appVersionArgument } from './preload/app-info.ts';
 
-/** Where the window's page comes from. */
+/**
+ * Where the window's page comes from: the dev server while developing, otherwise the built
+ * renderer in `folder`, which `main/app-protocol.ts` serves and the window loads as
+ * `app://bundle/index.html`.
+ */
 export type RendererSource =
-  { readonly kind: 'url'; readonly url: string } | { readonly kind: 'file'; readonly path: string };
+  | { readonly kind: 'url'; readonly url: string }
+  | { readonly kind: 'app'; readonly folder: string };
 
 /** The two files a window needs, resolved once so tests and `index.ts` can pass their own. */
 export interface MainWindowSources {
@@ -14,7 +20,7 @@ export interface MainWindowSources {
 
 /**
  * `electron-vite dev` serves the renderer with hot reload at `ELECTRON_RENDERER_URL`; otherwise the
- * built page sits next to this bundle (`out/main` → `out/renderer`). A packaged app ignores the
+ * built renderer sits next to this bundle (`out/main` → `out/renderer`). A packaged app ignores the
  * variable: anyone who can set an environment variable must not be able to point the window,
  * with its preload, at a page of their choosing.
  */
@@ -27,9 +33,18 @@ export function defaultWindowSources(
     preloadPath: join(mainDir, '../preload/index.cjs'),
     renderer:
       devUrl === undefined || devUrl === ''
-        ? { kind: 'file', path: join(mainDir, '../renderer/index.html') }
+        ? { kind: 'app', folder: join(mainDir, '../renderer') }
         : { kind: 'url', url: devUrl },
   };
+}
+
+export interface MainWindowOptions {
+  /**
+   * Where a link the page tried to follow out of the app goes instead: `openExternalSafely` from
+   * `external-links.ts`, which decides whether the browser gets it. Without it such links do
+   * nothing.
+   */
+  readonly openLink?: (url: string) => void;
 }
 
 /** A window just created, and the load of its page, which fails when the page cannot be loaded. */
@@ -46,6 +61,7 @@ export interface OpenedWindow {
  */
 export function createMainWindow(
   sources: MainWindowSources = defaultWindowSources(),
+  options: MainWindowOptions = {},
 ): OpenedWindow {
   const window = new BrowserWindow({
     width: 960,
@@ -68,13 +84,12 @@ export function createMainWindow(
   });
 
   window.once('ready-to-show', () => window.show());
-  lockDownContents(window.webContents);
+  lockDownContents(window.webContents, options.openLink ?? (() => undefined));
   denyPermissions(window.webContents.session);
 
-  const loaded =
-    sources.renderer.kind === 'url'
-      ? window.loadURL(sources.renderer.url)
-      : window.loadFile(sources.renderer.path);
+  const loaded = window.loadURL(
+    sources.renderer.kind === 'url' ? sources.renderer.url : APP_PAGE_URL,
+  );
   return { window, loaded };
 }
 
@@ -86,16 +101,24 @@ export function revealWindow(window: BrowserWindow): void {
 }
 
 /**
- * The app is a single page: any navigation away from it (a link, a redirect planted in content,
- * `location = …`) would run foreign code next to the preload's API, so only a reload of the page
- * itself is let through. New windows and `<webview>` are refused outright; external links get an
- * allow-listed `shell.openExternal` path in a later change, never a BrowserWindow.
+ * The app is a single page: any navigation away from it (a link, `location = …`, a server
+ * redirect) would run foreign code next to the preload's API, so only a reload of the page itself
+ * is let through, and redirects not at all (neither the bundle nor the dev server ever sends one).
+ * New windows and `<webview>` are refused outright. A link the page tried to follow, in place or
+ * in a new window, is handed to `openLink`, which may show it in the browser: never in a
+ * BrowserWindow of ours.
  */
-function lockDownContents(contents: WebContents): void {
+function lockDownContents(contents: WebContents, openLink: (url: string) => void): void {
   contents.on('will-navigate', (event) => {
-    if (!isSameDocument(event.url, contents.getURL())) event.preventDefault();
+    if (isSameDocument(event.url, contents.getURL())) return;
+    event.preventDefault();
+    openLink(event.url);
   });
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openLink(url);
+    return { action: 'deny' };
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 

@@ -16,6 +16,7 @@
  * once, including to changes already held back.
  */
 import type { ErrorKind } from '../../../common/amoot-types.ts';
+import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import type { NotificationLevel } from '../../../common/settings.ts';
 import type { SyncCounts, SyncRunRecord } from '../../../common/sync-types.ts';
 import type { Clock, TimerHandle, Timers } from '../ports/clock.ts';
@@ -105,7 +106,8 @@ export function createNotificationPolicy(deps: NotificationPolicyDeps): Notifica
     const now = deps.clock.monotonicMs();
     if (lastSummaryAtMs === null || now - lastSummaryAtMs >= windowMs) return [flush(changes)];
     held = changes;
-    if (timer === null) timer = deps.timers.setTimeout(windowEnded, lastSummaryAtMs + windowMs - now);
+    if (timer === null)
+      timer = deps.timers.setTimeout(windowEnded, lastSummaryAtMs + windowMs - now);
     return [];
   };
 
@@ -157,13 +159,11 @@ function changedCount(counts: SyncCounts | null): number {
 
 function changesNotice(changes: HeldChanges): Notice {
   const runs = changes.runIds.length;
-  const body =
-    runs > 1
-      ? { key: 'notify.changes.body.folded' as const, params: { count: changes.count, runs } }
-      : {
-          key: changes.count === 1 ? ('notify.changes.body.one' as const) : ('notify.changes.body.other' as const),
-          params: { count: changes.count },
-        };
+  const { count } = changes;
+  let body: LocalizedMessage;
+  if (runs > 1) body = { key: 'notify.changes.body.folded', params: { count, runs } };
+  else if (count === 1) body = { key: 'notify.changes.body.one', params: { count } };
+  else body = { key: 'notify.changes.body.other', params: { count } };
   return {
     kind: 'changes',
     title: { key: 'notify.changes.title' },

@@ -5,6 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { FakeContextBridge, FakeIpcMain, FakeIpcRenderer } from '../ipc/fake-ipc.ts';
+import { FakeNet, FakePowerMonitor, FakeProtocol, FakeShell } from './fake-electron-lifecycle.ts';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -116,6 +117,11 @@ export class FakeWebContents extends FakeEmitter {
   attachWebview(): boolean {
     return this.#cancellable('will-attach-webview', {});
   }
+
+  /** A server redirecting the page's navigation to `url`: true when main blocked it. */
+  redirect(url: string): boolean {
+    return this.#cancellable('will-redirect', { url, isMainFrame: true, isSameDocument: false });
+  }
 }
 
 export interface FakeWindowOptions {
@@ -195,6 +201,10 @@ export class FakeApp extends FakeEmitter {
   hasSingleInstanceLock = true;
   sandboxEnabled = false;
   quitCalls = 0;
+  appUserModelId: string | null = null;
+  /** The login item as main last set it, and what getLoginItemSettings reports about this launch. */
+  loginItem: { openAtLogin: boolean; args?: string[] } = { openAtLogin: false };
+  wasOpenedAtLogin = false;
   #ready = deferred();
 
   /** Back to a freshly started, not yet ready app with no listeners. */
@@ -204,7 +214,27 @@ export class FakeApp extends FakeEmitter {
     this.hasSingleInstanceLock = true;
     this.sandboxEnabled = false;
     this.quitCalls = 0;
+    this.appUserModelId = null;
+    this.loginItem = { openAtLogin: false };
+    this.wasOpenedAtLogin = false;
     this.#ready = deferred();
+  }
+
+  setAppUserModelId(id: string): void {
+    this.appUserModelId = id;
+  }
+
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void {
+    this.loginItem = { ...settings };
+  }
+
+  getLoginItemSettings(): { openAtLogin: boolean; wasOpenedAtLogin: boolean; status: string } {
+    const { openAtLogin } = this.loginItem;
+    return {
+      openAtLogin,
+      wasOpenedAtLogin: this.wasOpenedAtLogin,
+      status: openAtLogin ? 'enabled' : 'not-registered',
+    };
   }
 
   getVersion(): string {
@@ -243,6 +273,172 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
   return { promise, resolve };
 }
 
+/** An image as main asked for it: the file and whether it was marked a macOS template. */
+export class FakeNativeImage {
+  /** Paths a test declares unreadable: images made from them are empty, as Electron's would be. */
+  static missingPaths = new Set<string>();
+  readonly path: string;
+  template = false;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  setTemplateImage(option: boolean): void {
+    this.template = option;
+  }
+
+  isTemplateImage(): boolean {
+    return this.template;
+  }
+
+  isEmpty(): boolean {
+    return FakeNativeImage.missingPaths.has(this.path);
+  }
+}
+
+export interface FakeMenuItemOptions {
+  label?: string;
+  type?: 'normal' | 'separator' | 'submenu' | 'checkbox' | 'radio';
+  enabled?: boolean;
+  checked?: boolean;
+  click?: (item: FakeMenuItem, window: undefined, event: object) => void;
+  submenu?: FakeMenuItemOptions[];
+}
+
+export class FakeMenuItem {
+  readonly label: string;
+  readonly type: NonNullable<FakeMenuItemOptions['type']>;
+  readonly enabled: boolean;
+  checked: boolean;
+  readonly submenu: FakeMenu | null;
+  readonly #click: FakeMenuItemOptions['click'];
+
+  constructor(options: FakeMenuItemOptions) {
+    this.label = options.label ?? '';
+    this.type = options.type ?? (options.submenu === undefined ? 'normal' : 'submenu');
+    this.enabled = options.enabled ?? true;
+    this.checked = options.checked ?? false;
+    this.submenu =
+      options.submenu === undefined ? null : FakeMenu.buildFromTemplate(options.submenu);
+    this.#click = options.click;
+  }
+
+  /** The user choosing the item: nothing for a disabled one; a checkbox flips first, as in Electron. */
+  click(): void {
+    if (!this.enabled) return;
+    if (this.type === 'checkbox') this.checked = !this.checked;
+    this.#click?.(this, undefined, {});
+  }
+}
+
+export class FakeMenu {
+  readonly items: FakeMenuItem[];
+
+  constructor(items: FakeMenuItem[]) {
+    this.items = items;
+  }
+
+  static buildFromTemplate(template: FakeMenuItemOptions[]): FakeMenu {
+    return new FakeMenu(template.map((options) => new FakeMenuItem(options)));
+  }
+
+  /** The first item with this label, searching submenus too; throws when there is none. */
+  find(label: string): FakeMenuItem {
+    const item = this.findOrNull(label);
+    if (item === null) throw new Error(`No menu item labelled ${JSON.stringify(label)}`);
+    return item;
+  }
+
+  findOrNull(label: string): FakeMenuItem | null {
+    for (const item of this.items) {
+      if (item.label === label) return item;
+      const inner = item.submenu?.findOrNull(label) ?? null;
+      if (inner !== null) return inner;
+    }
+    return null;
+  }
+}
+
+export class FakeTray extends FakeEmitter {
+  static created: FakeTray[] = [];
+  image: FakeNativeImage;
+  toolTip = '';
+  contextMenu: FakeMenu | null = null;
+  /** How many times main replaced the menu, to tell a rebuild from a no-op. */
+  menuSets = 0;
+  destroyed = false;
+
+  constructor(image: FakeNativeImage) {
+    super();
+    this.image = image;
+    FakeTray.created.push(this);
+  }
+
+  setImage(image: FakeNativeImage): void {
+    this.image = image;
+  }
+
+  setToolTip(toolTip: string): void {
+    this.toolTip = toolTip;
+  }
+
+  setContextMenu(menu: FakeMenu | null): void {
+    this.contextMenu = menu;
+    this.menuSets += 1;
+  }
+
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+  }
+
+  /** The user clicking the icon with the left button. */
+  click(): void {
+    this.emit('click', {}, { x: 0, y: 0, width: 16, height: 16 }, { x: 0, y: 0 });
+  }
+}
+
+export interface FakeNotificationOptions {
+  title?: string;
+  body?: string;
+}
+
+export class FakeNotification extends FakeEmitter {
+  /** What `Notification.isSupported()` answers; a test sets false for a desktop without a server. */
+  static supported = true;
+  static created: FakeNotification[] = [];
+  readonly options: FakeNotificationOptions;
+  shown = false;
+
+  static isSupported(): boolean {
+    return FakeNotification.supported;
+  }
+
+  constructor(options: FakeNotificationOptions) {
+    super();
+    this.options = options;
+    FakeNotification.created.push(this);
+  }
+
+  show(): void {
+    this.shown = true;
+  }
+
+  /** The user clicking the notification. */
+  click(): void {
+    this.emit('click', {});
+  }
+
+  /** The user or the system dismissing it. */
+  close(): void {
+    this.emit('close', {});
+  }
+}
+
 /** The fake module's exports. */
 export const fakeElectron = {
   app: new FakeApp(),
@@ -250,9 +446,20 @@ export const fakeElectron = {
   ipcMain: new FakeIpcMain(),
   ipcRenderer: new FakeIpcRenderer(),
   contextBridge: new FakeContextBridge(),
+  Tray: FakeTray,
+  Menu: FakeMenu,
+  nativeImage: { createFromPath: (path: string) => new FakeNativeImage(path) },
+  Notification: FakeNotification,
+  protocol: new FakeProtocol(),
+  shell: new FakeShell(),
+  powerMonitor: new FakePowerMonitor(),
+  net: new FakeNet(),
 };
 
-/** Gives the next test a fresh app, no windows and no IPC handlers, listeners or exposed APIs. */
+/**
+ * Gives the next test a fresh app, no windows, trays or notifications, and no IPC handlers,
+ * listeners or exposed APIs.
+ */
 export function resetFakeElectron(): void {
   fakeElectron.app.reset();
   FakeBrowserWindow.created = [];
@@ -260,4 +467,12 @@ export function resetFakeElectron(): void {
   fakeElectron.ipcMain.reset();
   fakeElectron.ipcRenderer.reset();
   fakeElectron.contextBridge.reset();
+  FakeTray.created = [];
+  FakeNotification.created = [];
+  FakeNotification.supported = true;
+  FakeNativeImage.missingPaths.clear();
+  fakeElectron.protocol.reset();
+  fakeElectron.shell.reset();
+  fakeElectron.powerMonitor.reset();
+  fakeElectron.net.reset();
 }

@@ -101,17 +101,44 @@ describe('createMainWindow', () => {
     expect(session.permissionCheckHandler).not.toBeNull();
   });
 
-  it('loads the dev server URL or the built file', () => {
+  it('loads the dev server URL, or the built renderer over app://, never over file://', () => {
     expect(openWindow().loaded).toEqual({ kind: 'url', target: 'http://localhost:5173/' });
 
     const built = openWindow({
       preloadPath: '/app/out/preload/index.cjs',
-      renderer: { kind: 'file', path: '/app/out/renderer/index.html' },
+      renderer: { kind: 'app', folder: '/app/out/renderer' },
     });
-    expect(built.loaded).toEqual({ kind: 'file', target: '/app/out/renderer/index.html' });
-    // Once loaded from file://, the page may still reload itself but go nowhere else.
-    expect(built.webContents.navigate('file:///app/out/renderer/index.html')).toBe(false);
-    expect(built.webContents.navigate('file:///app/out/renderer/other.html')).toBe(true);
+    expect(built.loaded).toEqual({ kind: 'url', target: 'app://bundle/index.html' });
+    // Once loaded from app://, the page may still reload itself but go nowhere else.
+    expect(built.webContents.navigate('app://bundle/index.html#/settings')).toBe(false);
+    expect(built.webContents.navigate('app://bundle/other.html')).toBe(true);
+    expect(built.webContents.navigate('file:///app/out/renderer/index.html')).toBe(true);
+  });
+
+  it('refuses every server redirect', () => {
+    const { webContents } = openWindow();
+    expect(webContents.redirect('https://evil.example/')).toBe(true);
+    expect(webContents.redirect('http://localhost:5173/')).toBe(true);
+  });
+
+  it('hands links the page tries to follow to openLink, never to a window of its own', () => {
+    const openLink = vi.fn();
+    createMainWindow(devSources, { openLink });
+    const { webContents } = FakeBrowserWindow.created.at(-1)!;
+
+    expect(webContents.windowOpenHandler?.({ url: 'https://portal.amootsms.com/' })).toEqual({
+      action: 'deny',
+    });
+    expect(webContents.navigate('https://amootsms.com/help')).toBe(true);
+    expect(openLink.mock.calls).toEqual([
+      ['https://portal.amootsms.com/'],
+      ['https://amootsms.com/help'],
+    ]);
+    expect(FakeBrowserWindow.created).toHaveLength(1);
+
+    // Reloading the page is not a link.
+    webContents.navigate('http://localhost:5173/');
+    expect(openLink).toHaveBeenCalledTimes(2);
   });
 
   it('returns the window before the page loads and reports a failed load', async () => {
@@ -135,10 +162,10 @@ describe('defaultWindowSources', () => {
     expect(sources.preloadPath).toBe(join('/opt', 'amoot', 'out', 'preload', 'index.cjs'));
   });
 
-  it('uses the built page when there is no dev server', () => {
+  it('serves the built renderer over app:// when there is no dev server', () => {
     expect(defaultWindowSources({}, mainDir).renderer).toEqual({
-      kind: 'file',
-      path: join('/opt', 'amoot', 'out', 'renderer', 'index.html'),
+      kind: 'app',
+      folder: join('/opt', 'amoot', 'out', 'renderer'),
     });
   });
 
@@ -149,8 +176,8 @@ describe('defaultWindowSources', () => {
       mainDir,
     );
     expect(sources.renderer).toEqual({
-      kind: 'file',
-      path: join('/opt', 'amoot', 'out', 'renderer', 'index.html'),
+      kind: 'app',
+      folder: join('/opt', 'amoot', 'out', 'renderer'),
     });
   });
 });
