@@ -56,7 +56,11 @@ export interface SyncRunRecord {
   readonly errorKind: ErrorKind | null;
   readonly message: LocalizedMessage | null;
   readonly counts: SyncCounts | null;
-  /** Whether this run's changes reached the mirror (true for success and baseline). */
+  /**
+   * Whether this run wrote to the mirror: true for a success or baseline that committed, false for
+   * a failure and for an answer identical to the last one (nothing to write). The mirror's last
+   * commit is always the newest run with `committed` true.
+   */
   readonly committed: boolean;
   readonly warnings: readonly LocalizedMessage[];
 }

@@ -28,6 +28,8 @@ export function succeededRun(
     baseline: boolean;
     counts: SyncCounts;
     warnings: LocalizedMessage[];
+    /** False for an answer identical to the last one: nothing was written, nothing needed to be. */
+    committed: boolean;
   },
 ): SyncRunRecord {
   return {
@@ -37,7 +39,7 @@ export function succeededRun(
     outcome: done.baseline ? 'baseline' : 'success',
     status: 'Success',
     counts: done.counts,
-    committed: true,
+    committed: done.committed,
     warnings: done.warnings,
   };
 }

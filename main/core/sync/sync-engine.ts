@@ -147,6 +147,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             baseline: false,
             counts,
             warnings: [],
+            committed: false,
           }),
         );
       }
@@ -170,6 +171,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         durationMs: elapsed(),
         attempts,
         baseline: diff.baseline,
+        committed: true,
         counts: diff.counts,
         warnings: result.warnings,
       };

@@ -81,6 +81,7 @@ describe('sync engine', () => {
     const commits = mirror.commits;
     const again = await engine.run('manual');
     expect(again.counts).toMatchObject({ received: 400, unchanged: 400, added: 0 });
+    expect(again.committed).toBe(false);
     expect(mirror.commits).toBe(commits);
   });
 
