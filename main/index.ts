@@ -1,66 +1,46 @@
 /**
- * The one place that wires the app together: it decides when windows exist and leaves what they
- * are to `window.ts`. Later changes add the tray, IPC and sync here as `setupX(deps)` calls.
+ * The one place that wires the app together (DESIGN.md, "Shape"): it builds the adapters only
+ * Electron's main process can give (`ipcMain`, electron-store's class, electron-log's main
+ * instance) and hands them to the setup functions in `main/app/`, which say what each part does.
  */
-import { app, BrowserWindow, protocol } from 'electron';
-import { registerAppScheme, serveAppProtocol } from './app-protocol.ts';
-import { createMainWindow, defaultWindowSources, revealWindow } from './window.ts';
+import { app, ipcMain, protocol } from 'electron';
+import electronLog from 'electron-log/main';
+import { ElectronStoreClass } from './adapters/conf-store/electron-store-class.ts';
+import { registerAppScheme } from './app-protocol.ts';
+import { setupAppShell } from './app/app-shell.ts';
+import { startApp } from './app/start-app.ts';
+import { claimSingleInstance } from './lifecycle/single-instance.ts';
 
 // Sandbox every renderer, including any a future change forgets to configure.
 app.enableSandbox();
 // The page is served from app://, registered before the app is ready as Electron requires.
 registerAppScheme(protocol);
-const sources = defaultWindowSources();
-const log = {
-  info: (line: string) => console.info(line),
-  warn: (line: string) => console.warn(line),
-  error: (line: string) => console.error(line),
-};
 
-if (!app.requestSingleInstanceLock()) {
-  // Another copy already runs and has been told (via 'second-instance') to show itself; two
-  // copies would sync the same account and write the same stores at once.
+const shell = setupAppShell({
+  electronLog,
+  argv: process.argv,
+  env: process.env,
+  platform: process.platform,
+});
+
+const isFirstCopy = claimSingleInstance(app, shell.launch, {
+  syncNow: () => shell.whenRunning((running) => running.syncNow()),
+  show: () => shell.whenRunning((running) => running.show()),
+});
+
+if (!isFirstCopy) {
+  // Another copy already runs and has been handed this launch's switches; two copies would sync
+  // the same account and write the same stores at once.
   app.quit();
 } else {
-  let mainWindow: BrowserWindow | null = null;
-
-  const openMainWindow = (): void => {
-    if (mainWindow !== null) {
-      revealWindow(mainWindow);
-      return;
-    }
-    const { window, loaded } = createMainWindow(sources);
-    mainWindow = window;
-    window.on('closed', () => {
-      if (mainWindow === window) mainWindow = null;
-    });
-    loaded.catch((error: unknown) => {
-      // The page ships inside the app, so failing to load it means a broken install (or, in
-      // development, a dev server that is not running); there is nothing to show the user.
-      console.error('Amoot Contact Sync could not load its window:', error);
-      app.quit();
-    });
-  };
-
-  app.on('second-instance', openMainWindow);
-
-  // Until the tray exists, closing the last window ends the app — except on macOS, where apps
-  // stay in the Dock and reopen their window on 'activate'.
-  app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') app.quit();
-  });
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
-  });
-
   app
     .whenReady()
-    .then(() => {
-      if (sources.renderer.kind === 'app') serveAppProtocol(protocol, sources.renderer.folder, log);
-      openMainWindow();
-    })
-    .catch((error: unknown) => {
-      console.error('Amoot Contact Sync could not start:', error);
-      app.quit();
-    });
+    .then(() =>
+      startApp(shell, {
+        ipcMain,
+        Store: ElectronStoreClass,
+        platform: process.platform,
+      }),
+    )
+    .catch((error: unknown) => shell.fail(error));
 }

@@ -268,6 +268,20 @@ export const messagesEn = {
     'It keeps syncing in the background. Open it again from its icon in the menu bar; choose Quit there to stop it.',
   'lifecycle.login-item.requires-approval':
     'macOS has not yet allowed the app to start at login. Open System Settings, General, Login Items, and switch Amoot Contact Sync on.',
+  'app.start-failed.title': 'Amoot Contact Sync could not start',
+  'app.start-failed.body':
+    'The app could not open its data (settings, sync history or the local copy of the contacts). Nothing was deleted. Close any other copy of the app, make sure the disk is not full, and start it again. The details are in the log, in {logs}.',
+  'app.start-failed.mirror-too-new':
+    'The local copy of the contacts was written by a newer version of Amoot Contact Sync, so this version left it untouched. Install the newest version of the app to go on. The details are in the log, in {logs}.',
+  'app.export.dialog-title': 'Export contact changes',
+  'app.export.dialog-button': 'Export',
+  'app.export.file-type': 'CSV file (Excel)',
+  'app.export.failed':
+    'The changes could not be saved to {path}. Make sure the folder exists, that you may write to it and that the file is not open in another program (such as Excel), then try again.',
+  'app.logs.open-failed':
+    'The logs folder could not be opened. You can find it yourself at {path}.',
+  'app.token.test-inconclusive':
+    'The saved token could not be checked: AmootSMS could not be reached or gave no usable answer. The token is still saved. Check the internet connection and try again.',
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

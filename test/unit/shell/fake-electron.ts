@@ -3,6 +3,10 @@
  * Node, so the shell tests swap `electron` for this (`vi.mock('electron', …)`) and inspect what
  * main asked for: window options, the handlers it installed, and what those handlers decide.
  */
+import { EventEmitter } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FakeContextBridge, FakeIpcMain, FakeIpcRenderer } from '../ipc/fake-ipc.ts';
 import { FakeNet, FakePowerMonitor, FakeProtocol, FakeShell } from './fake-electron-lifecycle.ts';
@@ -205,6 +209,11 @@ export class FakeApp extends FakeEmitter {
   /** The login item as main last set it, and what getLoginItemSettings reports about this launch. */
   loginItem: { openAtLogin: boolean; args?: string[] } = { openAtLogin: false };
   wasOpenedAtLogin = false;
+  /** What `getPreferredSystemLanguages()` answers, most preferred first. */
+  systemLanguages: string[] = ['en-US'];
+  /** Folders set with `setPath`; others are made on first use under one temporary folder. */
+  readonly paths = new Map<string, string>();
+  #pathRoot: string | null = null;
   #ready = deferred();
 
   /** Back to a freshly started, not yet ready app with no listeners. */
@@ -217,7 +226,43 @@ export class FakeApp extends FakeEmitter {
     this.appUserModelId = null;
     this.loginItem = { openAtLogin: false };
     this.wasOpenedAtLogin = false;
+    this.systemLanguages = ['en-US'];
+    this.paths.clear();
+    this.#pathRoot = null;
     this.#ready = deferred();
+  }
+
+  /**
+   * `userData`, `logs`, `documents`…: a folder of its own for each name, created inside a fresh
+   * temporary folder per reset, so no test writes where the real app keeps its data.
+   */
+  getPath(name: string): string {
+    const set = this.paths.get(name);
+    if (set !== undefined) return set;
+    this.#pathRoot ??= mkdtempSync(join(tmpdir(), 'amoot-fake-app-'));
+    const path = join(this.#pathRoot, name);
+    this.paths.set(name, path);
+    return path;
+  }
+
+  setPath(name: string, path: string): void {
+    this.paths.set(name, path);
+  }
+
+  getName(): string {
+    return 'Amoot Contact Sync';
+  }
+
+  getAppPath(): string {
+    return process.cwd();
+  }
+
+  getPreferredSystemLanguages(): string[] {
+    return [...this.systemLanguages];
+  }
+
+  getLocale(): string {
+    return this.systemLanguages[0] ?? 'en-US';
   }
 
   setAppUserModelId(id: string): void {
@@ -333,7 +378,13 @@ export class FakeMenuItem {
 }
 
 export class FakeMenu {
+  /** What main last passed to `Menu.setApplicationMenu`; undefined until it did. */
+  static applicationMenu: FakeMenu | null | undefined = undefined;
   readonly items: FakeMenuItem[];
+
+  static setApplicationMenu(menu: FakeMenu | null): void {
+    FakeMenu.applicationMenu = menu;
+  }
 
   constructor(items: FakeMenuItem[]) {
     this.items = items;
@@ -439,6 +490,113 @@ export class FakeNotification extends FakeEmitter {
   }
 }
 
+/** `shell`, with `openPath` besides `openExternal`: folders main asked the file manager to show. */
+export class FakeAppShell extends FakeShell {
+  readonly openedPaths: string[] = [];
+  /** What `openPath` answers: '' for success, otherwise the error text Electron would give. */
+  openPathError = '';
+
+  openPath(path: string): Promise<string> {
+    this.openedPaths.push(path);
+    return Promise.resolve(this.openPathError);
+  }
+
+  override reset(): void {
+    super.reset();
+    this.openedPaths.length = 0;
+    this.openPathError = '';
+  }
+}
+
+/** `net` with `fetch`: Node's own fetch, so the app's requests reach a local simulator for real. */
+export class FakeNetWithFetch extends FakeNet {
+  readonly fetched: string[] = [];
+
+  fetch(input: string | Request, init?: RequestInit): Promise<Response> {
+    this.fetched.push(typeof input === 'string' ? input : input.url);
+    return globalThis.fetch(input, init);
+  }
+
+  override reset(): void {
+    super.reset();
+    this.fetched.length = 0;
+  }
+}
+
+/** `dialog`: the save dialog answers what a test set; error boxes are recorded. */
+export class FakeDialog {
+  saveAnswer: { canceled: boolean; filePath?: string } = { canceled: true };
+  readonly saveRequests: { defaultPath?: string; title?: string }[] = [];
+  readonly errorBoxes: { title: string; content: string }[] = [];
+
+  showSaveDialog(
+    windowOrOptions: unknown,
+    maybeOptions?: { defaultPath?: string; title?: string },
+  ): Promise<{ canceled: boolean; filePath: string }> {
+    const options =
+      maybeOptions ?? (windowOrOptions as { defaultPath?: string; title?: string } | undefined);
+    this.saveRequests.push({ ...options });
+    return Promise.resolve({
+      canceled: this.saveAnswer.canceled,
+      filePath: this.saveAnswer.filePath ?? '',
+    });
+  }
+
+  showErrorBox(title: string, content: string): void {
+    this.errorBoxes.push({ title, content });
+  }
+
+  reset(): void {
+    this.saveAnswer = { canceled: true };
+    this.saveRequests.length = 0;
+    this.errorBoxes.length = 0;
+  }
+}
+
+/**
+ * `safeStorage`, unusable by default (as on a Linux desktop without a keyring); a test can make it
+ * available with a real backend name.
+ */
+export class FakeSafeStorage {
+  available = false;
+  backend = 'basic_text';
+
+  isEncryptionAvailable(): boolean {
+    return this.available;
+  }
+
+  getSelectedStorageBackend(): string {
+    return this.backend;
+  }
+
+  encryptString(text: string): Buffer {
+    return Buffer.from(Buffer.from(text, 'utf8').map((byte) => byte ^ 0x5a));
+  }
+
+  decryptString(data: Buffer): string {
+    return Buffer.from(data.map((byte) => byte ^ 0x5a)).toString('utf8');
+  }
+
+  reset(): void {
+    this.available = false;
+    this.backend = 'basic_text';
+  }
+}
+
+/** `nativeTheme`: what the OS reports, and the theme source main chose. */
+export class FakeNativeTheme extends EventEmitter {
+  shouldUseDarkColors = false;
+  shouldUseDarkColorsForSystemIntegratedUI = true;
+  themeSource: 'system' | 'light' | 'dark' = 'system';
+
+  reset(): void {
+    this.removeAllListeners();
+    this.shouldUseDarkColors = false;
+    this.shouldUseDarkColorsForSystemIntegratedUI = true;
+    this.themeSource = 'system';
+  }
+}
+
 /** The fake module's exports. */
 export const fakeElectron = {
   app: new FakeApp(),
@@ -451,9 +609,12 @@ export const fakeElectron = {
   nativeImage: { createFromPath: (path: string) => new FakeNativeImage(path) },
   Notification: FakeNotification,
   protocol: new FakeProtocol(),
-  shell: new FakeShell(),
+  shell: new FakeAppShell(),
   powerMonitor: new FakePowerMonitor(),
-  net: new FakeNet(),
+  net: new FakeNetWithFetch(),
+  dialog: new FakeDialog(),
+  safeStorage: new FakeSafeStorage(),
+  nativeTheme: new FakeNativeTheme(),
 };
 
 /**
@@ -475,4 +636,8 @@ export function resetFakeElectron(): void {
   fakeElectron.shell.reset();
   fakeElectron.powerMonitor.reset();
   fakeElectron.net.reset();
+  fakeElectron.dialog.reset();
+  fakeElectron.safeStorage.reset();
+  fakeElectron.nativeTheme.reset();
+  FakeMenu.applicationMenu = undefined;
 }

@@ -1,0 +1,76 @@
+/**
+ * "Export CSV" from the Updates view: main asks where to save (the page never names a path, so
+ * it cannot write anywhere by itself), then streams the matching changes from the mirror into the
+ * file with the same writer as the cli.
+ */
+import { extname, join } from 'node:path';
+import type { ExportCsvResult } from '../../common/ipc/contract.ts';
+import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
+import { formatMessage, type Language } from '../../common/i18n/format-message.ts';
+import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
+import type { ContactMirror } from '../core/ports/contact-mirror.ts';
+import type { Logger } from '../logging.ts';
+import { describeError } from './app-logging.ts';
+
+/** The options this passes to Electron's save dialog. */
+export interface SaveDialogRequest {
+  readonly title: string;
+  readonly defaultPath: string;
+  readonly buttonLabel: string;
+  readonly filters: { name: string; extensions: string[] }[];
+  readonly properties: ['createDirectory', 'showOverwriteConfirmation'];
+}
+
+export interface ExportDeps {
+  /** `dialog.showSaveDialog`, attached to the window when one is open. */
+  readonly showSaveDialog: (
+    request: SaveDialogRequest,
+  ) => Promise<{ canceled: boolean; filePath?: string }>;
+  readonly mirror: Pick<ContactMirror, 'forEachUpdate'>;
+  /** Where the dialog starts: `app.getPath('documents')`. */
+  readonly folder: () => string;
+  readonly language: () => Language;
+  readonly now: () => number;
+  readonly log: Logger;
+}
+
+export async function exportUpdatesCsv(
+  filter: UpdatesFilter,
+  deps: ExportDeps,
+): Promise<ExportCsvResult> {
+  const language = deps.language();
+  const answer = await deps.showSaveDialog({
+    title: formatMessage(language, 'app.export.dialog-title'),
+    defaultPath: join(deps.folder(), defaultFileName(deps.now())),
+    buttonLabel: formatMessage(language, 'app.export.dialog-button'),
+    filters: [{ name: formatMessage(language, 'app.export.file-type'), extensions: ['csv'] }],
+    properties: ['createDirectory', 'showOverwriteConfirmation'],
+  });
+  if (answer.canceled || answer.filePath === undefined || answer.filePath === '') {
+    return { ok: false, cancelled: true };
+  }
+  // Linux file dialogs add no extension by themselves, and Excel opens a CSV by its extension.
+  const file = extname(answer.filePath) === '' ? `${answer.filePath}.csv` : answer.filePath;
+  const query = {
+    order: filter.order,
+    ...(filter.kinds === undefined ? {} : { kinds: filter.kinds }),
+    ...(filter.detectedSinceMs === undefined ? {} : { detectedSinceMs: filter.detectedSinceMs }),
+    ...(filter.idPrefix === undefined ? {} : { idPrefix: filter.idPrefix }),
+  };
+  try {
+    const rows = writeUpdatesCsv(file, (visit) => deps.mirror.forEachUpdate(query, visit));
+    deps.log.info(`export: ${rows} changes written to ${file}`);
+    return { ok: true, path: file };
+  } catch (error) {
+    deps.log.error(`export to ${file} failed: ${describeError(error)}`);
+    return { ok: false, message: { key: 'app.export.failed', params: { path: file } } };
+  }
+}
+
+/** `amoot-contact-updates-2026-11-27.csv`, by the local date. */
+export function defaultFileName(nowMs: number): string {
+  const date = new Date(nowMs);
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return `amoot-contact-updates-${day}.csv`;
+}

@@ -1,0 +1,98 @@
+/**
+ * What each call from the window does, with the app's services. The arguments arrive already
+ * parsed (`main/ipc/handle-call.ts`); what a value means (a good token, an interval in range) is
+ * the services' to judge, and their refusals come back as messages in both languages. Results are
+ * built field by field, so nothing a service knows beyond the contract (the token above all, or an
+ * error's technical detail) can ride along to the page.
+ */
+import type { ActionResult, TokenSetResult, TokenTestResult } from '../../common/ipc/contract.ts';
+import type { AmootError } from '../core/amoot/amoot-error.ts';
+import type { IpcHandlers } from '../ipc/ipc-main.ts';
+import type { Logger } from '../logging.ts';
+import type { AppStateHub } from './app-state-hub.ts';
+import { contractStatus } from './app-state-hub.ts';
+import type { AppServices } from './services.ts';
+import type { ExportDeps } from './export-updates.ts';
+import { exportUpdatesCsv } from './export-updates.ts';
+
+export interface IpcHandlerDeps {
+  readonly services: AppServices;
+  readonly hub: AppStateHub;
+  readonly exportDeps: ExportDeps;
+  /** `shell.openPath`: '' when the folder opened, else the reason it did not. */
+  readonly openPath: (path: string) => Promise<string>;
+  readonly logsFolder: () => string;
+  readonly log: Logger;
+}
+
+export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
+  const { services, hub, log } = deps;
+  const { scheduler, engine, settings, tokens } = services;
+  return {
+    'state.get': () => hub.state(),
+    'sync.now': () => scheduler.requestSync('manual'),
+    'sync.cancel': () => engine.cancel(),
+    'sync.pause': (request) => scheduler.pause(request),
+    'sync.resume': () => scheduler.resume(),
+    'updates.page': (query) => services.mirror.queryUpdates(query),
+    'history.page': (query) => services.history.list(query),
+    'history.clear': () => {
+      services.history.clear();
+      hub.refresh();
+    },
+    'settings.get': () => settings.get(),
+    'settings.set': (patch) => {
+      const result = settings.update(patch);
+      return result.ok
+        ? { ok: true, settings: result.settings }
+        : { ok: false, field: result.field, message: result.message };
+    },
+    'token.status': async () => contractStatus(await tokens.status()),
+    'token.set': async ({ token, test }): Promise<TokenSetResult> => {
+      const result = await tokens.set(token, { test });
+      if (result.ok) return { ok: true };
+      return {
+        ok: false,
+        message: result.message,
+        ...(result.error === undefined ? {} : { errorKind: result.error.kind }),
+        canSaveUntested: result.canSaveUntested,
+      };
+    },
+    'token.test': async (): Promise<TokenTestResult> => {
+      const used = await tokens.withToken((token) => services.testToken(token));
+      if (!used.ok) return { ok: false, message: used.message };
+      const result = used.value;
+      if (result.ok) return { ok: true };
+      log.info(`token: the saved token's test failed (${result.error.kind})`);
+      return { ok: false, message: testFailureMessage(result.error), errorKind: result.error.kind };
+    },
+    'token.clear': async (): Promise<ActionResult> => {
+      const result = await tokens.clear();
+      return result.ok ? { ok: true } : { ok: false, message: result.message };
+    },
+    'export.csv': (filter) => exportUpdatesCsv(filter, deps.exportDeps),
+    'logs.open': async (): Promise<ActionResult> => {
+      const folder = deps.logsFolder();
+      const problem = await deps.openPath(folder);
+      if (problem === '') return { ok: true };
+      log.warn(`logs folder ${folder} could not be opened: ${problem}`);
+      return { ok: false, message: { key: 'app.logs.open-failed', params: { path: folder } } };
+    },
+  };
+}
+
+/**
+ * The API's own advice when it judged the token (or the account, or the settings); otherwise the
+ * check proved nothing about the token, and the message says so instead of a sync-time "the app
+ * will try again".
+ */
+function testFailureMessage(error: AmootError) {
+  switch (error.kind) {
+    case 'auth':
+    case 'input':
+    case 'account':
+      return error.message;
+    default:
+      return { key: 'app.token.test-inconclusive' as const };
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * The app's one window over its life: created when asked for, brought to the front when it
+ * exists, forgotten when closed (close-to-tray really closes it, freeing its renderer), and
+ * followed by close-to-tray so a close by the user is told apart from a quit.
+ */
+import type { BrowserWindow, WebContents } from 'electron';
+import { createMainWindow, revealWindow, type MainWindowSources } from '../window.ts';
+
+export interface MainWindowDeps {
+  readonly sources: MainWindowSources;
+  /** Where links the page tries to follow go (`openExternalSafely`). */
+  readonly openLink: (url: string) => void;
+  /** Every window created, e.g. for close-to-tray to follow. */
+  readonly onCreated: (window: BrowserWindow) => void;
+  /** The page could not be loaded: a broken install, or no dev server. */
+  readonly onLoadFailed: (error: unknown) => void;
+}
+
+export interface MainWindowHost {
+  /** Shows the window, creating it if it is closed. */
+  open(): void;
+  /** The open window's webContents, or null: where events go and whose calls are trusted. */
+  contents(): WebContents | null;
+  window(): BrowserWindow | null;
+}
+
+export function setupMainWindow(deps: MainWindowDeps): MainWindowHost {
+  let current: BrowserWindow | null = null;
+  return {
+    open() {
+      if (current !== null) {
+        revealWindow(current);
+        return;
+      }
+      const { window, loaded } = createMainWindow(deps.sources, { openLink: deps.openLink });
+      current = window;
+      window.on('closed', () => {
+        if (current === window) current = null;
+      });
+      deps.onCreated(window);
+      loaded.catch(deps.onLoadFailed);
+    },
+    contents: () => current?.webContents ?? null,
+    window: () => current,
+  };
+}

@@ -1,0 +1,211 @@
+/**
+ * Builds the app's services on one data folder: the stores, the token's vault and service, the
+ * sync engine and the scheduler, connected the way the app needs them and nothing else. Electron
+ * comes in as parameters (`net.fetch`, `safeStorage`, electron-store's class), so this runs under
+ * plain Node in tests with Node's fetch and conf.
+ */
+import { join } from 'node:path';
+import { bilingual } from '../../common/i18n/format-message.ts';
+import type { SyncProgress, SyncRunRecord } from '../../common/sync-types.ts';
+import type { ConfConstructor } from '../adapters/conf-store/conf-document.ts';
+import {
+  chooseSecretStore,
+  type SecretStoreChoice,
+} from '../adapters/secrets/choose-secret-store.ts';
+import type { SafeStorageApi } from '../adapters/secrets/safe-storage-secret-store.ts';
+import { openStores } from '../compose/open-stores.ts';
+import { fetchContactUpdates, userAgentFor } from '../core/amoot/client.ts';
+import type { FetchFunction } from '../core/amoot/guarded-request.ts';
+import { systemClock, systemTimers, type Clock, type Timers } from '../core/ports/clock.ts';
+import type { ContactMirror } from '../core/ports/contact-mirror.ts';
+import type { HistoryStore } from '../core/ports/history-store.ts';
+import type { SettingsStore } from '../core/ports/settings-store.ts';
+import type { StoreRecovery } from '../core/ports/store-recovery.ts';
+import type { SyncScheduler } from '../core/scheduler/scheduler-types.ts';
+import { createSyncScheduler } from '../core/scheduler/sync-scheduler.ts';
+import { createSyncEngine, type SyncEngine } from '../core/sync/sync-engine.ts';
+import {
+  createTokenService,
+  type TestToken,
+  type TokenService,
+} from '../core/token/token-service.ts';
+import type { Logger } from '../logging.ts';
+import { describeError } from './app-logging.ts';
+import { applyDemoSettings, createDemoSecretStore, type DemoMode } from './demo-mode.ts';
+import type { SecretsInUse } from './secrets-in-use.ts';
+import { createSignal, type Signal } from './signal.ts';
+import { toSyncResult } from './sync-result.ts';
+
+/** The safeStorage ciphertext's file in the data folder, used only when no keychain answers. */
+export const TOKEN_FILE = 'token.enc.json';
+
+export interface ServicesDeps {
+  /** `app.getPath('userData')`. */
+  readonly dataDir: string;
+  /** electron-store's class in the app. */
+  readonly Store?: ConfConstructor;
+  /** `net.fetch` in the app: system proxy, PAC and certificate store. */
+  readonly fetch: FetchFunction;
+  /** Electron's `safeStorage`, passed only once the app is ready. */
+  readonly safeStorage?: SafeStorageApi;
+  readonly platform: NodeJS.Platform;
+  readonly appVersion: string;
+  readonly demo: DemoMode | null;
+  /** `net.isOnline`: the scheduler skips automatic runs while it is false. */
+  readonly isOnline: () => boolean;
+  readonly secrets: SecretsInUse;
+  readonly log: Logger;
+  readonly clock?: Clock;
+  readonly timers?: Timers;
+}
+
+export interface AppServices {
+  readonly settings: SettingsStore;
+  readonly history: HistoryStore;
+  readonly mirror: ContactMirror;
+  /** Store files moved aside while opening: the window shows them until the app restarts. */
+  readonly recoveries: readonly StoreRecovery[];
+  readonly secretStore: SecretStoreChoice;
+  readonly tokens: TokenService;
+  /** One real call with `token` and the current settings; never throws. */
+  readonly testToken: TestToken;
+  readonly engine: SyncEngine;
+  readonly scheduler: SyncScheduler;
+  readonly progress: Signal<SyncProgress>;
+  readonly runFinished: Signal<SyncRunRecord>;
+  /** Cancels a running sync, stops the scheduler, waits for it and closes the stores. */
+  close(): Promise<void>;
+}
+
+export async function openServices(deps: ServicesDeps): Promise<AppServices> {
+  const { log, secrets } = deps;
+  const clock = deps.clock ?? systemClock;
+  const timers = deps.timers ?? systemTimers;
+  const reportError = (error: unknown) => log.error(describeError(error));
+  const stores = openStores({ dir: deps.dataDir, Store: deps.Store, clock });
+  try {
+    for (const recovery of stores.recoveries) {
+      log.warn(`${recovery.store} store moved aside to ${recovery.movedTo}: ${recovery.reason}`);
+    }
+    for (const message of stores.messages) log.warn(bilingual(message).en);
+    if (deps.demo !== null) {
+      const refused = applyDemoSettings(stores.settings, deps.demo);
+      log.info(refused ?? `demo mode: syncing the simulator at ${deps.demo.baseUrl}`);
+    }
+
+    const secretStore: SecretStoreChoice =
+      deps.demo === null
+        ? await chooseSecretStore({
+            ...(deps.safeStorage === undefined ? {} : { safeStorage: deps.safeStorage }),
+            safeStorageFile: join(deps.dataDir, TOKEN_FILE),
+            platform: deps.platform,
+          })
+        : {
+            store: await createDemoSecretStore(deps.demo),
+            reason: { key: 'token.backend.memory' },
+            detail: 'demo: memory, holding the demo token',
+          };
+    log.info(`token store: ${secretStore.store.backend} (${secretStore.detail})`);
+
+    const userAgent = userAgentFor(deps.appVersion, deps.platform);
+    const testToken: TestToken = async (token) => {
+      const release = secrets.hold(token);
+      try {
+        const settings = stores.settings.get();
+        const result = await fetchContactUpdates({
+          token,
+          contactGroupId: settings.contactGroupId,
+          baseUrl: settings.baseUrl,
+          serverTimeZone: settings.serverTimeZone,
+          fetch: deps.fetch,
+          userAgent,
+        });
+        return result.ok ? { ok: true } : { ok: false, error: result.error };
+      } finally {
+        release();
+      }
+    };
+    const tokens = createTokenService({
+      store: secretStore.store,
+      testToken,
+      log: (line) => log.info(line),
+    });
+
+    const progress = createSignal<SyncProgress>(reportError);
+    const runFinished = createSignal<SyncRunRecord>(reportError);
+    // The engine reads the token afresh for every run; the log knows it only until the run ends.
+    let releaseRunToken = (): void => undefined;
+    const readToken = async (): Promise<string | null> => {
+      const read = await tokens.withToken((token) => Promise.resolve(token));
+      if (!read.ok) {
+        if (read.reason === 'missing') return null;
+        throw new Error(`the token could not be read: ${bilingual(read.message).en}`);
+      }
+      releaseRunToken();
+      releaseRunToken = secrets.hold(read.value);
+      return read.value;
+    };
+    const engine = createSyncEngine({
+      mirror: stores.mirror,
+      history: stores.history,
+      settings: () => stores.settings.get(),
+      readToken,
+      fetch: deps.fetch,
+      userAgent,
+      clock,
+      timers,
+      random: Math.random,
+      onProgress: (value) => progress.emit(value),
+      onRunFinished: (run) => {
+        releaseRunToken();
+        releaseRunToken = () => undefined;
+        runFinished.emit(run);
+      },
+      log: (line) => log.info(line),
+    });
+    for (const run of engine.recoverAtStartup()) {
+      log.warn(`sync ${run.id} was interrupted by the last exit (committed: ${run.committed})`);
+    }
+
+    const scheduler = createSyncScheduler({
+      clock,
+      timers,
+      random: Math.random,
+      runSync: async (trigger) => toSyncResult(await engine.run(trigger)),
+      intervalMinutes: () => stores.settings.get().syncIntervalMinutes,
+      isOnline: deps.isOnline,
+      onError: reportError,
+    });
+    const unsubscribe = [
+      stores.settings.onChange((_settings, changed) => scheduler.settingsChanged(changed)),
+      tokens.onChange(() => scheduler.tokenChanged()),
+    ];
+
+    let closing: Promise<void> | null = null;
+    return {
+      settings: stores.settings,
+      history: stores.history,
+      mirror: stores.mirror,
+      recoveries: stores.recoveries,
+      secretStore,
+      tokens,
+      testToken,
+      engine,
+      scheduler,
+      progress,
+      runFinished,
+      close() {
+        closing ??= (async () => {
+          for (const stop of unsubscribe) stop();
+          engine.cancel();
+          await scheduler.stop();
+          stores.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    stores.close();
+    throw error;
+  }
+}

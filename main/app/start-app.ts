@@ -1,0 +1,221 @@
+/**
+ * The app once Electron is ready: its services on the data folder, the state hub, IPC for the
+ * window, the tray and notifications following the state, the settings' effects, the network
+ * and power events, and at last the scheduler. Every piece that must be stopped on quit is
+ * handed to the shell's shutdown, which unwinds newest first, so the services close last of all.
+ */
+import {
+  app,
+  dialog,
+  Menu,
+  nativeTheme,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  shell,
+} from 'electron';
+import { formatMessage, type MessageParams } from '../../common/i18n/format-message.ts';
+import type { MessageKey } from '../../common/i18n/messages-en.ts';
+import type { ConfConstructor } from '../adapters/conf-store/conf-document.ts';
+import { serveAppProtocol } from '../app-protocol.ts';
+import { registerHandlers, type IpcMainLike } from '../ipc/ipc-main.ts';
+import { appPageMatcher, createSenderCheck } from '../ipc/trusted-sender.ts';
+import { installAppMenu } from '../lifecycle/app-menu.ts';
+import { watchConnectivity } from '../lifecycle/connectivity.ts';
+import { applyLoginItem, shouldStartHidden, wasOpenedAtLogin } from '../lifecycle/login-item.ts';
+import { setupNotifications } from '../notifications.ts';
+import { trayResourcesDir } from '../tray-icons.ts';
+import { setupTray } from '../tray.ts';
+import { describeError } from './app-logging.ts';
+import type { AppShell } from './app-shell.ts';
+import { createAppStateHub } from './app-state-hub.ts';
+import { createIpcHandlers } from './ipc-handlers.ts';
+import { forwardRendererEvents } from './renderer-events.ts';
+import { openServices } from './services.ts';
+import { setupSettingsEffects } from './settings-effects.ts';
+import { createTrayActions } from './tray-actions.ts';
+
+export interface StartAppDeps {
+  /** Electron's `ipcMain`, which only `main/index.ts` may import. */
+  readonly ipcMain: IpcMainLike;
+  /** electron-store's class, for the settings and history files. */
+  readonly Store: ConfConstructor;
+  readonly platform: NodeJS.Platform;
+}
+
+export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<void> {
+  const { log, windows, language, launch, shutdown } = appShell;
+  const { platform } = deps;
+  const reportError = (error: unknown): void => log.error(describeError(error));
+  const t = (key: MessageKey, params?: MessageParams) =>
+    formatMessage(language.current(), key, params);
+  const installMenu = (): void => installAppMenu(Menu, platform, t, app.getName());
+
+  if (appShell.sources.renderer.kind === 'app') {
+    serveAppProtocol(protocol, appShell.sources.renderer.folder, log);
+  }
+  installMenu();
+
+  const services = await openServices({
+    dataDir: app.getPath('userData'),
+    Store: deps.Store,
+    fetch: (url, init) => net.fetch(url, init),
+    safeStorage,
+    platform,
+    appVersion: app.getVersion(),
+    demo: appShell.demo,
+    isOnline: () => net.isOnline(),
+    secrets: appShell.secrets,
+    log,
+  });
+  // From here on the services hold the data folder: whatever happens, quitting closes them.
+  shutdown.add(() => services.close());
+  const { settings, scheduler, tokens } = services;
+  language.follow(() => settings.get().language);
+  installMenu();
+
+  const hub = createAppStateHub({
+    scheduler,
+    engineRunning: () => services.engine.isRunning(),
+    history: services.history,
+    tokens,
+    progress: services.progress,
+    runFinished: services.runFinished,
+    recoveries: services.recoveries,
+    initialToken: await tokens.status(),
+    initialOnline: net.isOnline(),
+    onError: reportError,
+  });
+  const openLogsFolder = () => shell.openPath(appShell.logsFolder());
+  const removeHandlers = registerHandlers(
+    deps.ipcMain,
+    createIpcHandlers({
+      services,
+      hub,
+      exportDeps: {
+        showSaveDialog: (request) => {
+          const parent = windows.window();
+          return parent === null
+            ? dialog.showSaveDialog(request)
+            : dialog.showSaveDialog(parent, request);
+        },
+        mirror: services.mirror,
+        folder: () => app.getPath('documents'),
+        language: () => language.current(),
+        now: Date.now,
+        log,
+      },
+      openPath: (path) => shell.openPath(path),
+      logsFolder: appShell.logsFolder,
+      log,
+    }),
+    createSenderCheck({
+      mainContents: () => windows.contents(),
+      isAppPage: appPageMatcher(appShell.sources.renderer),
+    }),
+    { log: (line) => log.warn(line) },
+  );
+  const stopEvents = forwardRendererEvents({
+    target: () => windows.contents(),
+    state: hub,
+    progress: services.progress,
+    runFinished: services.runFinished,
+    log: (line) => log.warn(line),
+  });
+
+  const tray = setupTray({
+    resourcesDir: trayResourcesDir({
+      isPackaged: app.isPackaged,
+      resourcesPath: process.resourcesPath,
+      appPath: app.getAppPath(),
+    }),
+    platform,
+    language: () => language.current(),
+    // The taskbar follows the system theme, which may differ from the apps' theme on Windows.
+    isDarkTaskbar: () =>
+      platform === 'linux'
+        ? nativeTheme.shouldUseDarkColors
+        : nativeTheme.shouldUseDarkColorsForSystemIntegratedUI,
+    getState: () => hub.state(),
+    onStateChange: (listener) => hub.subscribe(listener),
+    actions: createTrayActions({
+      openWindow: () => windows.open(),
+      scheduler,
+      settings,
+      openLogsFolder,
+      quit: () => app.quit(),
+    }),
+    onError: reportError,
+  });
+  const notifications = setupNotifications({
+    language: () => language.current(),
+    level: () => settings.get().notifications,
+    getState: () => hub.state(),
+    onStateChange: (listener) => hub.subscribe(listener),
+    // The page has no event to open a given screen yet; the window opens where it was.
+    open: () => windows.open(),
+    onError: reportError,
+  });
+  const stopTokenNotices = tokens.onChange(() => notifications.tokenChanged());
+  const stopEffects = setupSettingsEffects({
+    settings,
+    applyLoginItem: (preferences) => applyLoginItem(app, platform, preferences),
+    relabel: () => {
+      tray.refresh();
+      installMenu();
+    },
+    applyTheme: (theme) => {
+      nativeTheme.themeSource = theme;
+    },
+    log,
+  });
+  const refreshTray = (): void => tray.refresh();
+  nativeTheme.on('updated', refreshTray);
+  const connectivity = watchConnectivity(powerMonitor, net, {
+    onSuspend: () => log.info('the computer is going to sleep'),
+    onResume: () => scheduler.resumedFromSleep(),
+    onOnline: () => {
+      hub.setOnline(true);
+      scheduler.wentOnline();
+    },
+    onOffline: () => {
+      hub.setOnline(false);
+      scheduler.wentOffline();
+    },
+  });
+  // macOS: a click on the Dock icon while the window is closed brings it back.
+  app.on('activate', () => windows.open());
+
+  shutdown.add(() => {
+    connectivity.stop();
+    nativeTheme.removeListener('updated', refreshTray);
+    stopEffects();
+    stopTokenNotices();
+    notifications.destroy();
+    tray.destroy();
+    stopEvents();
+    removeHandlers();
+    hub.dispose();
+  });
+
+  const hidden = shouldStartHidden(
+    launch,
+    wasOpenedAtLogin(app, platform),
+    settings.get().startHidden,
+  );
+  if (!hidden) windows.open();
+  scheduler.start();
+  // A start-up sync is already on its way unless paused or blocked; `--sync-now` means "even then".
+  const started = scheduler.state();
+  if (launch.syncNow && (started.paused || started.blocked !== null)) {
+    void scheduler.requestSync('tray');
+  }
+  appShell.running({
+    syncNow: () => void scheduler.requestSync('tray'),
+    show: () => windows.open(),
+  });
+  log.info(
+    `started (${hidden ? 'hidden' : 'window open'}; token store ${services.secretStore.store.backend})`,
+  );
+}

@@ -1,0 +1,169 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppState } from '../../../common/ipc/app-state.ts';
+import { startSimulator, type Simulator } from '../../simulator/index.ts';
+import { FakeNotification } from '../shell/fake-electron.ts';
+import { boot, quitAll, type BootedApp } from './boot.ts';
+
+const { fakeElectron, resetFakeElectron } = await vi.hoisted(
+  () => import('../shell/fake-electron.ts'),
+);
+const { fakeKeytar, quietLog, ElectronStoreStandIn } = await vi.hoisted(
+  () => import('./fake-modules.ts'),
+);
+vi.mock('electron', () => fakeElectron);
+vi.mock('electron-log/main', () => ({ default: quietLog() }));
+vi.mock('electron-store', () => ({ default: ElectronStoreStandIn }));
+vi.mock('@github/keytar', () => ({ default: fakeKeytar }));
+
+// Scanned for by the suite's teardown in every file the tests leave behind.
+const SYNC_TOKEN = 'app-sync-token-0a9f44e1';
+const REFUSED_TOKEN = 'app-sync-refused-token-77c2';
+
+let simulator: Simulator;
+
+beforeAll(async () => {
+  simulator = await startSimulator({ contacts: 60, seed: 3, tokens: { [SYNC_TOKEN]: 'valid' } });
+});
+afterAll(async () => {
+  await simulator.close();
+});
+beforeEach(() => {
+  vi.resetModules();
+  resetFakeElectron();
+  fakeKeytar.reset();
+});
+afterEach(async () => {
+  await quitAll();
+});
+
+/** An app already set up for the simulator, with its first (baseline) sync done. */
+async function syncedApp(): Promise<BootedApp> {
+  const app = await boot(fakeElectron);
+  await app.api.settings.set({ baseUrl: simulator.baseUrl });
+  expect(await app.api.token.set({ token: SYNC_TOKEN, test: true })).toEqual({ ok: true });
+  expect(await app.api.sync.now()).toEqual({ ok: true });
+  return app;
+}
+
+const statesSent = (app: BootedApp): AppState[] =>
+  app
+    .events()
+    .filter((event) => event.channel === 'state.changed')
+    .map((event) => event.payload as AppState);
+
+describe('a sync started from the window', () => {
+  it('shows in the state and tells the window, which hears of new changes', async () => {
+    const app = await syncedApp();
+    const heard: string[] = [];
+    app.api.on('updates.changed', ({ runId }) => heard.push(runId));
+    const sentBefore = app.events().length;
+
+    simulator.update(4);
+    expect(await app.api.sync.now()).toEqual({ ok: true });
+
+    const state = await app.api.state.get();
+    expect(state).toMatchObject({ syncing: false, blocked: null, token: { present: true } });
+    expect(state.lastRun).toMatchObject({
+      trigger: 'manual',
+      outcome: 'success',
+      committed: true,
+      counts: { updated: 4 },
+    });
+    expect(state.nextRunAtMs).toBeGreaterThan(Date.now());
+
+    const events = app.events().slice(sentBefore);
+    const channels = events.map((event) => event.channel);
+    expect(channels).toContain('sync.progress');
+    const states = events
+      .filter((event) => event.channel === 'state.changed')
+      .map((event) => event.payload as AppState);
+    expect(states.some((sent) => sent.syncing)).toBe(true);
+    expect(states.at(-1)).toEqual(state);
+    // The change log moved only after the run's state went out: the window reloads its page then.
+    expect(heard).toEqual([state.lastRun?.id]);
+    expect(channels.lastIndexOf('updates.changed')).toBeGreaterThan(
+      channels.indexOf('state.changed'),
+    );
+    expect(await app.api.updates.page({ order: 'server-time', limit: 10 })).toMatchObject({
+      totalsByKind: { updated: 4 },
+    });
+  });
+
+  it('reports a refused token as the failure it is, and the tray and notification say so', async () => {
+    const app = await syncedApp();
+    simulator.setToken(SYNC_TOKEN, 'Token_Expired');
+    try {
+      expect(await app.api.sync.now()).toEqual({ ok: false, errorKind: 'auth' });
+      const state = await app.api.state.get();
+      expect(state.lastRun).toMatchObject({ outcome: 'failed', errorKind: 'auth' });
+      // Automatic syncs stop until the token changes; the store was left as it was.
+      expect(state.blocked).toBe('auth');
+      expect(app.tray.toolTip).toContain('Token rejected');
+      expect(FakeNotification.created.some((n) => n.shown)).toBe(true);
+    } finally {
+      simulator.setToken(SYNC_TOKEN, 'valid');
+    }
+    // Saving a token (the renewed one) lifts the block: automatic syncs may try it again.
+    expect(await app.api.token.set({ token: SYNC_TOKEN, test: true })).toEqual({ ok: true });
+    expect((await app.api.state.get()).blocked).toBeNull();
+  });
+});
+
+describe('the token', () => {
+  it('never reaches the window, in any answer or event', async () => {
+    const app = await syncedApp();
+    await app.api.token.set({ token: REFUSED_TOKEN, test: true });
+    await app.api.token.set({ token: ` ${SYNC_TOKEN} `, test: false });
+    await app.api.token.test();
+    await app.api.token.status();
+    simulator.update(2);
+    await app.api.sync.now();
+    await app.api.history.page({ limit: 100 });
+    await app.api.state.get();
+
+    const seen = JSON.stringify([app.responses, app.events()]);
+    expect(app.responses.length).toBeGreaterThan(8);
+    expect(app.events().length).toBeGreaterThan(3);
+    for (const token of [SYNC_TOKEN, REFUSED_TOKEN]) expect(seen).not.toContain(token);
+
+    // Nor the log, which names the runs and the calls.
+    const logs = fakeElectron.app.getPath('logs');
+    const text = readdirSync(logs)
+      .map((name) => readFileSync(join(logs, name), 'utf8'))
+      .join('\n');
+    expect(text).toMatch(/sync|token/);
+    for (const token of [SYNC_TOKEN, REFUSED_TOKEN]) expect(text).not.toContain(token);
+  });
+});
+
+describe('syncing from outside the window', () => {
+  it('syncs when the app is started again with --sync-now, and only shows it otherwise', async () => {
+    const app = await syncedApp();
+    const runs = (await app.api.history.page({ limit: 100 })).total;
+    fakeElectron.app.emit('second-instance', {}, [], '/', { syncNow: true, hidden: false });
+    await vi.waitFor(async () => {
+      const { runs: latest } = await app.api.history.page({ limit: 1 });
+      expect(latest[0]).toMatchObject({ trigger: 'tray', outcome: 'success' });
+    });
+    expect((await app.api.history.page({ limit: 100 })).total).toBe(runs + 1);
+  });
+
+  it('syncs from the tray menu and pauses until resumed', async () => {
+    const app = await syncedApp();
+    const menu = () => app.tray.contextMenu!;
+    menu().find('Pause').submenu!.find('Until I resume').click();
+    expect((await app.api.state.get()).paused).toEqual({ untilResumed: true });
+    expect(statesSent(app).at(-1)?.paused).toEqual({ untilResumed: true });
+    menu().find('Sync now').click();
+    await vi.waitFor(async () => {
+      expect((await app.api.history.page({ limit: 1 })).runs[0]).toMatchObject({
+        trigger: 'tray',
+        outcome: 'success',
+      });
+    });
+    menu().find('Resume').click();
+    expect((await app.api.state.get()).paused).toBeNull();
+  });
+});
