@@ -1,8 +1,7 @@
 /**
  * The plain data the window reads from main: pages of the change log and of the sync history, and
- * the token's status. They mirror the types of `main/core/ports/` field for field; they are
- * repeated here because the renderer may not import from main/, and `test/unit/ipc` fails the
- * type check if the two ever drift apart.
+ * the token's status. They live here, where the renderer may import them, and the ports in
+ * `main/core/ports/` take them from here, so both sides speak of one type.
  */
 import type { LocalizedMessage } from '../i18n/format-message.ts';
 import type { ChangeKind, SyncRunRecord } from '../sync-types.ts';

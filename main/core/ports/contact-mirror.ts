@@ -48,40 +48,19 @@ export interface LastCommit {
   readonly received: number;
 }
 
-export interface UpdatesQuery {
-  /** Newest first, by the server's update time or by when the app detected the change. */
-  readonly order: 'server-time' | 'detected-time';
-  /** Only these kinds; absent or empty: all. */
-  readonly kinds?: readonly ChangeKind[];
-  /** Only changes detected at or after this instant (epoch ms). */
-  readonly detectedSinceMs?: number;
-  /** Only contacts whose decimal ID starts with these digits. */
-  readonly idPrefix?: string;
-  /** 1 to 1000. */
-  readonly limit: number;
-  readonly offset?: number;
-}
-
-/** The filters of an `UpdatesQuery`, without paging: for an export of every matching row. */
-export type UpdatesFilterQuery = Omit<UpdatesQuery, 'limit' | 'offset'>;
-
-export interface UpdateRow {
-  /** Position in the change log: increases with every change ever logged. */
-  readonly seq: number;
-  readonly id: string;
-  readonly kind: ChangeKind;
-  readonly updatedAtMs: number;
-  readonly detectedAtMs: number;
-  readonly runId: string;
-}
-
-export interface UpdatesPage {
-  readonly rows: readonly UpdateRow[];
-  /** Rows matching the whole query (all pages). */
-  readonly total: number;
-  /** Rows per kind matching the query's other filters (window and ID prefix), for the filter chips. */
-  readonly totalsByKind: Readonly<Record<ChangeKind, number>>;
-}
+/** The change-log view types are the window's own (common/), so main and renderer cannot drift. */
+export type {
+  UpdateRow,
+  UpdatesFilter as UpdatesFilterQuery,
+  UpdatesPage,
+  UpdatesQuery,
+} from '../../../common/ipc/view-types.ts';
+import type {
+  UpdateRow,
+  UpdatesFilter,
+  UpdatesPage,
+  UpdatesQuery,
+} from '../../../common/ipc/view-types.ts';
 
 export interface RetentionPolicy {
   readonly maxAgeDays: number;
@@ -102,7 +81,7 @@ export interface ContactMirror {
   lastCommit(): LastCommit | null;
   queryUpdates(query: UpdatesQuery): UpdatesPage;
   /** Visits every change-log row the filters match, newest first; returns how many. */
-  forEachUpdate(filter: UpdatesFilterQuery, visit: (row: UpdateRow) => void): number;
+  forEachUpdate(filter: UpdatesFilter, visit: (row: UpdateRow) => void): number;
   /** Removes change-log entries beyond the policy; returns how many went. */
   applyRetention(policy: RetentionPolicy, nowMs: number): number;
   close(): void;

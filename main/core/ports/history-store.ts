@@ -1,9 +1,7 @@
 import type { SyncRunRecord } from '../../../common/sync-types.ts';
 
-export interface HistoryPage {
-  readonly runs: readonly SyncRunRecord[];
-  readonly total: number;
-}
+export type { HistoryPage } from '../../../common/ipc/view-types.ts';
+import type { HistoryPage } from '../../../common/ipc/view-types.ts';
 
 /**
  * The sync history: bounded in count and bytes, newest first. A run is written as `running` before

@@ -1,5 +1,5 @@
-/** Where the token is kept: the OS keychain, Electron safeStorage, or this run's memory only. */
-export type SecretBackend = 'keychain' | 'safe-storage' | 'memory';
+export type { SecretBackend } from '../../../common/ipc/view-types.ts';
+import type { SecretBackend } from '../../../common/ipc/view-types.ts';
 
 /**
  * One secret (the API token). Implementations never log it and never write it anywhere but their
