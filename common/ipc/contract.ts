@@ -84,6 +84,14 @@ export interface IpcEvents {
   'state.changed': AppState;
   'sync.progress': SyncProgress;
   'updates.changed': UpdatesChanged;
+  /** Show this screen: a notification the user clicked points at it. */
+  'ui.navigate': NavigateTo;
+}
+
+/** The screens a notification can open. */
+export type NoticeScreen = 'updates' | 'history' | 'settings-token';
+export interface NavigateTo {
+  readonly screen: NoticeScreen;
 }
 
 export type InvokeChannel = keyof IpcContract;
@@ -115,6 +123,7 @@ const eventChannels: Readonly<Record<EventChannel, true>> = {
   'state.changed': true,
   'sync.progress': true,
   'updates.changed': true,
+  'ui.navigate': true,
 };
 
 export const INVOKE_CHANNELS: readonly InvokeChannel[] = Object.freeze(

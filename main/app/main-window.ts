@@ -17,8 +17,11 @@ export interface MainWindowDeps {
 }
 
 export interface MainWindowHost {
-  /** Shows the window, creating it if it is closed. */
-  open(): void;
+  /**
+   * Shows the window, creating it if it is closed; resolves with its webContents once the page is
+   * loaded (at once for a window already open), or null when it could not be loaded.
+   */
+  open(): Promise<WebContents | null>;
   /** The open window's webContents, or null: where events go and whose calls are trusted. */
   contents(): WebContents | null;
   window(): BrowserWindow | null;
@@ -30,7 +33,7 @@ export function setupMainWindow(deps: MainWindowDeps): MainWindowHost {
     open() {
       if (current !== null) {
         revealWindow(current);
-        return;
+        return Promise.resolve(current.webContents);
       }
       const { window, loaded } = createMainWindow(deps.sources, { openLink: deps.openLink });
       current = window;
@@ -38,7 +41,13 @@ export function setupMainWindow(deps: MainWindowDeps): MainWindowHost {
         if (current === window) current = null;
       });
       deps.onCreated(window);
-      loaded.catch(deps.onLoadFailed);
+      return loaded.then(
+        () => window.webContents,
+        (error: unknown) => {
+          deps.onLoadFailed(error);
+          return null;
+        },
+      );
     },
     contents: () => current?.webContents ?? null,
     window: () => current,

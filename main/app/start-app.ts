@@ -20,6 +20,7 @@ import type { MessageKey } from '../../common/i18n/messages-en.ts';
 import type { ConfConstructor } from '../adapters/conf-store/conf-document.ts';
 import { serveAppProtocol } from '../app-protocol.ts';
 import { registerHandlers, type IpcMainLike } from '../ipc/ipc-main.ts';
+import { sendEvent } from '../ipc/send-event.ts';
 import { appPageMatcher, createSenderCheck } from '../ipc/trusted-sender.ts';
 import { installAppMenu } from '../lifecycle/app-menu.ts';
 import { watchConnectivity } from '../lifecycle/connectivity.ts';
@@ -153,8 +154,13 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     level: () => settings.get().notifications,
     getState: () => hub.state(),
     onStateChange: (listener) => hub.subscribe(listener),
-    // The page has no event to open a given screen yet; the window opens where it was.
-    open: () => windows.open(),
+    // Once the page is there, it is told which screen the notification points at.
+    open: (screen) =>
+      void windows
+        .open()
+        .then((contents) =>
+          sendEvent(contents, 'ui.navigate', { screen }, (line) => log.warn(line)),
+        ),
     onError: reportError,
   });
   const stopTokenNotices = tokens.onChange(() => notifications.tokenChanged());

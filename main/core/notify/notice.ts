@@ -1,3 +1,4 @@
+import type { NoticeScreen } from '../../../common/ipc/contract.ts';
 /**
  * A notification the app decided to show, as data: what it says (as catalogue keys, so it is
  * written in whichever language the user has when it appears) and which screen a click opens.
@@ -5,7 +6,8 @@
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 
 /** The screen a click on the notification opens. */
-export type NoticeTarget = 'updates' | 'history' | 'settings-token';
+/** The screen a click opens; the same names the window's `ui.navigate` event carries. */
+export type NoticeTarget = NoticeScreen;
 
 export type NoticeKind = 'changes' | 'failure' | 'token-rejected';
 

@@ -101,7 +101,13 @@ describe('a sync started from the window', () => {
       // Automatic syncs stop until the token changes; the store was left as it was.
       expect(state.blocked).toBe('auth');
       expect(app.tray.toolTip).toContain('Token rejected');
-      expect(FakeNotification.created.some((n) => n.shown)).toBe(true);
+      const notice = FakeNotification.created.find((n) => n.shown);
+      expect(notice).toBeDefined();
+      // Clicking it opens the window on the token settings, where the user can fix it.
+      const screens: string[] = [];
+      app.api.on('ui.navigate', ({ screen }) => screens.push(screen));
+      notice?.click();
+      await vi.waitFor(() => expect(screens).toEqual(['settings-token']));
     } finally {
       simulator.setToken(SYNC_TOKEN, 'valid');
     }

@@ -105,6 +105,7 @@ export const samplePayloads: { readonly [E in EventChannel]: PayloadOf<E> } = {
   'state.changed': sampleResults['state.get'],
   'sync.progress': { runId: 'run-1', phase: 'downloading', attempt: 1, bytesReceived: 4096 },
   'updates.changed': { runId: 'run-1' },
+  'ui.navigate': { screen: 'settings-token' },
 };
 
 export interface RecordedCall {
