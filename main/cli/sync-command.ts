@@ -3,6 +3,7 @@ import { userAgentFor } from '../core/amoot/client.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
 import { systemClock, systemTimers } from '../core/ports/clock.ts';
 import { createSyncEngine } from '../core/sync/sync-engine.ts';
+import { exposedCollector } from '../compose/exposed-collector.ts';
 import { CliUsageError, type CliFailure } from './cli-failure.ts';
 import { withDataDir } from './data-dir-stores.ts';
 import { writeAll } from './json-output.ts';
@@ -55,6 +56,8 @@ export async function syncCommand(args: string[], context: CliContext): Promise<
       clock: systemClock,
       timers: systemTimers,
       random: Math.random,
+      // `npm run cli` starts node with --expose-gc so a sync's peak memory stays bounded.
+      ...exposedCollector(),
       ...(options.verbose
         ? { log: (line: string) => void writeAll(context.stderr, `${line}\n`) }
         : {}),

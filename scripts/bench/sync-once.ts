@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { systemClock, systemTimers } from '../../main/core/ports/clock.ts';
 import { createSyncEngine } from '../../main/core/sync/sync-engine.ts';
+import { exposedCollector } from '../../main/compose/exposed-collector.ts';
 import { openStores } from '../../main/compose/open-stores.ts';
 
 const { values } = parseArgs({
@@ -38,6 +39,7 @@ if (!saved.ok) throw new Error(`settings refused: ${saved.message.key}`);
 const engine = createSyncEngine({
   mirror: stores.mirror,
   reuseUnchangedAnswers: values['full-diff'] !== true,
+  ...exposedCollector(),
   history: stores.history,
   settings: () => stores.settings.get(),
   readToken: () => Promise.resolve('bench'),
