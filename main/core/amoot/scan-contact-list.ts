@@ -77,6 +77,10 @@ const KNOWN_KEYS: ReadonlyArray<readonly [KeyCode, Uint8Array]> = [
 class Scanner {
   private pos: number;
   private readonly bytes: Uint8Array;
+  /** The numeric value of the ID just read, NaN past 15 digits: saves parsing it again. */
+  private lastIdValue = Number.NaN;
+  /** The numeric IDs in reading order, for the duplicate check. */
+  private readonly numericIds: number[] = [];
   private readonly toInstant: WallClockConverter;
 
   constructor(bytes: Uint8Array, start: number, toInstant: WallClockConverter) {
@@ -120,9 +124,10 @@ class Scanner {
     }
     for (;;) {
       records.push(this.canonicalItem() ?? this.item());
+      if (this.lastIdValue === this.lastIdValue) this.numericIds.push(this.lastIdValue);
       if (!this.separator(CLOSE_BRACKET)) break;
     }
-    return mergeDuplicates(records);
+    return mergeDuplicates(records, this.numericIds);
   }
 
   /**
@@ -201,7 +206,11 @@ class Scanner {
     if (digits > 1 && bytes[begin] === ZERO) throw FALL_BACK;
     const next = bytes[this.pos];
     if (next === 0x2e || next === 0x65 || next === 0x45) throw FALL_BACK;
-    if (digits <= 15) return String(value);
+    if (digits <= 15) {
+      this.lastIdValue = value;
+      return String(value);
+    }
+    this.lastIdValue = Number.NaN;
     const text = latin1.decode(bytes.subarray(begin, this.pos));
     if (digits === 19 && text > MAX_INT64) throw FALL_BACK;
     return text;
@@ -435,18 +444,18 @@ function isHex(byte: number): boolean {
  * only for IDs past 15 digits), far cheaper than a Map of a million entries when, as usual, no ID
  * repeats; the Map is built only over the IDs that do.
  */
-function mergeDuplicates(records: ContactUpdate[]): {
+function mergeDuplicates(
+  records: ContactUpdate[],
+  numericIds: readonly number[],
+): {
   records: ContactUpdate[];
   duplicates: number;
 } {
-  const numeric = new Float64Array(records.length);
+  const sorted = Float64Array.from(numericIds).sort();
   const long: string[] = [];
-  let count = 0;
-  for (const record of records) {
-    if (record.id.length <= 15) numeric[count++] = Number(record.id);
-    else long.push(record.id);
+  if (sorted.length < records.length) {
+    for (const record of records) if (record.id.length > 15) long.push(record.id);
   }
-  const sorted = numeric.subarray(0, count).sort();
   const repeated = new Set<number | string>();
   for (let i = 1; i < sorted.length; i++)
     if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i] ?? 0);

@@ -74,6 +74,23 @@ describe('scanContactList', () => {
     );
   });
 
+  it('merges repeated IDs, short and long, exactly as the reference parser does', () => {
+    const entry = (id: string, time: string, deleted = false) =>
+      `{"ID":${id},"UpdateDateTime":"${time}","Deleted":${deleted}}`;
+    const text = `{"Status":"Success","Data":[${[
+      entry('12', '2025-10-20T10:00:00'),
+      entry('9223372036854775807', '2025-10-20T10:00:00'),
+      entry('12', '2025-10-21T10:00:00', true),
+      entry('13', '2025-10-20T10:00:00'),
+      entry('9223372036854775807', '2025-10-19T10:00:00'),
+      entry('12', '2025-10-21T10:00:00'),
+    ].join(',')}]}`;
+    const scanned = scan(text);
+    expect(scanned).not.toBeNull();
+    expect(scanned).toEqual(reference(text));
+    expect(scanned?.duplicates).toBe(3);
+  });
+
   it("takes the fast path for answers in the server's own form", () => {
     const text =
       '{"Status":"Success","Data":[{"ID":12345678,"UpdateDateTime":"2025-10-20T13:11:03.35","Deleted":false},{"ID":9223372036854775807,"UpdateDateTime":"2025-10-21T11:03:41","Deleted":true}]}';
