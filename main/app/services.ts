@@ -139,7 +139,13 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
       const read = await tokens.withToken((token) => Promise.resolve(token));
       if (!read.ok) {
         if (read.reason === 'missing') return null;
-        throw new Error(`the token could not be read: ${bilingual(read.message).en}`);
+        // The engine shows the vault's own message (locked keychain, unreadable file) for the run.
+        throw Object.assign(
+          new Error(`the token could not be read: ${bilingual(read.message).en}`),
+          {
+            localized: read.message,
+          },
+        );
       }
       releaseRunToken();
       releaseRunToken = secrets.hold(read.value);

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import type { Settings } from '../../../common/settings.ts';
 import type {
   SyncPhase,
@@ -25,7 +26,10 @@ export interface SyncEngineDeps {
   readonly mirror: ContactMirror;
   readonly history: HistoryStore;
   readonly settings: () => Settings;
-  /** Read from the vault for each run and dropped after it: the engine never keeps the token. */
+  /**
+   * Read from the vault for each run and dropped after it: the engine never keeps the token. An
+   * error carrying a `localized` message (the vault's own) fails the run with that message.
+   */
   readonly readToken: () => Promise<string | null>;
   readonly fetch: FetchFunction;
   readonly userAgent: string;
@@ -109,7 +113,17 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     };
 
     try {
-      const token = await deps.readToken();
+      let token: string | null;
+      try {
+        token = await deps.readToken();
+      } catch (error) {
+        // The vault could not be read (a locked keychain, an unreadable saved file): say so in the
+        // vault's own words rather than as an unexpected problem; a later run may succeed.
+        const localized = localizedOf(error);
+        if (localized === null) throw error;
+        const detail = error instanceof Error ? error.message : String(error);
+        return fail(amootError('unknown', localized, `token unreadable: ${detail}`));
+      }
       if (token === null)
         return fail(amootError('auth', { key: 'token.missing' }, 'no token stored'));
       const settings = deps.settings();
@@ -213,6 +227,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     recoverAtStartup: () =>
       deps.history.recoverInterrupted((runId) => deps.mirror.lastCommit()?.runId === runId),
   };
+}
+
+/** The user-facing message an error carries (`localized`, as the token vault's errors do), if any. */
+function localizedOf(error: unknown): LocalizedMessage | null {
+  const localized = (error as { localized?: unknown } | null)?.localized;
+  if (typeof localized !== 'object' || localized === null) return null;
+  return typeof (localized as { key?: unknown }).key === 'string'
+    ? (localized as LocalizedMessage)
+    : null;
 }
 
 /** Resolves true after `ms`, or false as soon as the signal aborts. */

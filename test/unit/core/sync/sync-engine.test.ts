@@ -157,6 +157,17 @@ describe('sync engine', () => {
     expect(sim.requests.length).toBe(before);
   });
 
+  it("says why the token could not be read, in the vault's own words", async () => {
+    const locked = Object.assign(new Error('keychain locked'), {
+      localized: { key: 'token.keychain.locked' },
+    });
+    const { engine } = setup({ readToken: () => Promise.reject(locked) });
+    const before = sim.requests.length;
+    const run = await engine.run('schedule');
+    expect(run).toMatchObject({ outcome: 'failed', message: { key: 'token.keychain.locked' } });
+    expect(sim.requests.length).toBe(before);
+  });
+
   it('turns an unexpected storage error into a failed run, never a crash', async () => {
     const broken = new MemoryMirror();
     broken.commit = () => {
