@@ -1,0 +1,30 @@
+/**
+ * What every component takes from its ancestors: the bridge to main, the language and the status.
+ * App sets them from `lib/api.ts`; a test sets them from a fake, so no component reads `window`.
+ */
+import { getContext, setContext } from 'svelte';
+import type { AmootBridge } from '../../../common/ipc/bridge.ts';
+import type { AppStateStore } from './app-state.svelte.ts';
+import type { I18n } from './i18n.svelte.ts';
+import type { SettingsStore } from './settings-store.svelte.ts';
+
+export interface AppContext {
+  readonly api: AmootBridge;
+  readonly i18n: I18n;
+  readonly status: AppStateStore;
+  readonly settings: SettingsStore;
+  /** Ticks once a minute, so relative times ("3 minutes ago") stay true. */
+  readonly clock: { readonly nowMs: number };
+}
+
+const KEY = Symbol('amoot-app');
+
+export function setAppContext(context: AppContext): void {
+  setContext(KEY, context);
+}
+
+export function appContext(): AppContext {
+  const context = getContext<AppContext | undefined>(KEY);
+  if (context === undefined) throw new Error('A component was used outside App (no app context)');
+  return context;
+}
