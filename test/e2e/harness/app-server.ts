@@ -1,0 +1,263 @@
+/**
+ * The app without Electron, for a real browser: the simulator, the real services on a temporary
+ * data folder (demo mode: the simulator's address and a token in memory), the real IPC handlers
+ * and state hub, and one HTTP server on 127.0.0.1 that serves the built renderer with the app's
+ * CSP (`createAppRequestHandler`, exactly what `app://` answers), takes calls at
+ * `POST /__ipc/<channel>` through `handleCall` (sender check, argument parsers, envelope) and
+ * streams main's events at `/__events` as server-sent events.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NoticeScreen } from '../../../common/ipc/contract.ts';
+import { INVOKE_CHANNELS, type InvokeChannel } from '../../../common/ipc/contract.ts';
+import { createAppRequestHandler } from '../../../main/app-protocol.ts';
+import { createAppStateHub, type AppStateHub } from '../../../main/app/app-state-hub.ts';
+import { createIpcHandlers } from '../../../main/app/ipc-handlers.ts';
+import { forwardRendererEvents } from '../../../main/app/renderer-events.ts';
+import { createSecretsInUse } from '../../../main/app/secrets-in-use.ts';
+import { openServices, type AppServices } from '../../../main/app/services.ts';
+import { handleCall, type InvokeEventLike } from '../../../main/ipc/handle-call.ts';
+import type { Handler } from '../../../main/ipc/handle-call.ts';
+import { sendEvent, type EventTargetLike } from '../../../main/ipc/send-event.ts';
+import type { Logger } from '../../../main/logging.ts';
+import { startSimulator, type Simulator } from '../../simulator/index.ts';
+
+export interface E2eAppOptions {
+  /** The built renderer (`out/renderer`). */
+  readonly rendererDir: string;
+  /** Tokens the simulator knows, with their state (`'valid'` or a failure title). */
+  readonly simulatorTokens: Readonly<Record<string, string>>;
+  /** The token the memory vault holds at start (demo mode needs one). */
+  readonly initialToken: string;
+  readonly contacts?: number;
+}
+
+export interface LogLine {
+  readonly level: 'info' | 'warn' | 'error';
+  readonly line: string;
+}
+
+export interface E2eApp {
+  /** The page's address: `http://127.0.0.1:<port>/index.html`. */
+  readonly url: string;
+  readonly origin: string;
+  readonly simulator: Simulator;
+  readonly services: AppServices;
+  readonly hub: AppStateHub;
+  /** Everything main logged (the handlers, the services, refused calls). */
+  readonly log: readonly LogLine[];
+  /** How many pages hold the event stream open right now. */
+  eventClients(): number;
+  /** Sends `ui.navigate`, as a clicked notification does. */
+  navigate(screen: NoticeScreen): void;
+  close(): Promise<void>;
+}
+
+const MAX_CALL_BYTES = 1024 * 1024;
+const IPC_PREFIX = '/__ipc/';
+const EVENTS_PATH = '/__events';
+
+export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
+  const lines: LogLine[] = [];
+  const log: Logger = {
+    info: (line) => lines.push({ level: 'info', line }),
+    warn: (line) => lines.push({ level: 'warn', line }),
+    error: (line) => lines.push({ level: 'error', line }),
+  };
+  const cleanup: (() => Promise<void> | void)[] = [];
+  const closeAll = async (): Promise<void> => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  };
+  try {
+    const simulator = await startSimulator({
+      tokens: { ...options.simulatorTokens },
+      contacts: options.contacts ?? 100,
+    });
+    cleanup.push(() => simulator.close());
+    const dataDir = await mkdtemp(join(tmpdir(), 'amoot-e2e-'));
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+
+    const services = await openServices({
+      dataDir,
+      fetch: (url, init) => fetch(url, init),
+      platform: process.platform,
+      appVersion: '0.0.0-e2e',
+      demo: { baseUrl: simulator.baseUrl, token: options.initialToken },
+      isOnline: () => true,
+      secrets: createSecretsInUse(),
+      log,
+    });
+    cleanup.push(() => services.close());
+    const hub = createAppStateHub({
+      scheduler: services.scheduler,
+      engineRunning: () => services.engine.isRunning(),
+      history: services.history,
+      tokens: services.tokens,
+      progress: services.progress,
+      runFinished: services.runFinished,
+      recoveries: services.recoveries,
+      initialToken: await services.tokens.status(),
+      initialOnline: true,
+      onError: (error) => log.error(String(error)),
+    });
+    cleanup.push(() => hub.dispose());
+    const handlers = createIpcHandlers({
+      services,
+      hub,
+      exportDeps: {
+        // No save dialog in a browser: the user "cancels" every export.
+        showSaveDialog: () => Promise.resolve({ canceled: true }),
+        mirror: services.mirror,
+        folder: () => dataDir,
+        language: () => 'en',
+        now: Date.now,
+        log,
+      },
+      openPath: () => Promise.resolve('the e2e harness has no file manager'),
+      logsFolder: () => join(dataDir, 'logs'),
+      log,
+    });
+
+    const streams = new Set<ServerResponse>();
+    const target: EventTargetLike = {
+      isDestroyed: () => false,
+      send(channel, payload) {
+        const frame = `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
+        for (const stream of streams) stream.write(frame);
+      },
+    };
+    const stopEvents = forwardRendererEvents({
+      target: () => target,
+      state: hub,
+      progress: services.progress,
+      runFinished: services.runFinished,
+      log: (line) => log.warn(line),
+    });
+    cleanup.push(stopEvents);
+
+    let origin = '';
+    const serveFile = createAppRequestHandler(options.rendererDir, log);
+    const server = createServer((req, res) => {
+      route(req, res).catch((error: unknown) => {
+        log.error(`e2e server: ${String(error)}`);
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    });
+    const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+      const { pathname } = new URL(req.url ?? '/', origin);
+      if (pathname.startsWith(IPC_PREFIX)) {
+        const channel = decodeURIComponent(pathname.slice(IPC_PREFIX.length));
+        return answerCall(req, res, channel);
+      }
+      if (pathname === EVENTS_PATH) return openStream(req, res);
+      const answer = await serveFile({ url: `app://bundle${pathname}`, method: req.method ?? '' });
+      res.writeHead(answer.status, Object.fromEntries(answer.headers));
+      res.end(Buffer.from(await answer.arrayBuffer()));
+    };
+
+    const answerCall = async (
+      req: IncomingMessage,
+      res: ServerResponse,
+      channel: string,
+    ): Promise<void> => {
+      if (req.method !== 'POST' || !isInvokeChannel(channel)) {
+        res.writeHead(404).end();
+        return;
+      }
+      const body = await readBody(req);
+      let args: unknown;
+      try {
+        args = JSON.parse(body);
+      } catch {
+        args = null;
+      }
+      if (!Array.isArray(args)) {
+        res.writeHead(400).end();
+        return;
+      }
+      // The page stands in for the window: trusted when the browser says the call came from it.
+      const event: InvokeEventLike = {
+        sender: req.headers.origin ?? null,
+        senderFrame: { url: req.headers.referer ?? '', parent: null },
+      };
+      const response = await handleCall(channel, handlers[channel] as Handler<typeof channel>, {
+        event,
+        args,
+        isTrustedSender: (call) => call.sender === origin,
+        log: (line) => log.warn(line),
+      });
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(response));
+    };
+
+    const openStream = (req: IncomingMessage, res: ServerResponse): void => {
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache',
+      });
+      res.write(': connected\n\n');
+      streams.add(res);
+      req.on('close', () => streams.delete(res));
+    };
+
+    const sockets = new Set<Socket>();
+    server.on('connection', (socket: Socket) => {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    cleanup.push(
+      () =>
+        new Promise<void>((resolve) => {
+          for (const stream of streams) stream.end();
+          server.close(() => resolve());
+          server.closeAllConnections();
+          for (const socket of sockets) socket.destroy();
+        }),
+    );
+    const address = server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    origin = `http://127.0.0.1:${port}`;
+
+    let closing: Promise<void> | null = null;
+    return {
+      url: `${origin}/index.html`,
+      origin,
+      simulator,
+      services,
+      hub,
+      log: lines,
+      eventClients: () => streams.size,
+      navigate: (screen) => void sendEvent(target, 'ui.navigate', { screen }),
+      close: () => (closing ??= closeAll()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function isInvokeChannel(name: string): name is InvokeChannel {
+  return (INVOKE_CHANNELS as readonly string[]).includes(name);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_CALL_BYTES) throw new Error('a call larger than 1 MB');
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
