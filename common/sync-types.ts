@@ -42,6 +42,12 @@ export interface SyncCounts {
   readonly unchanged: number;
 }
 
+/** How many contacts a run found changed, of every kind (`unchanged` not included). */
+export function changedContacts(counts: SyncCounts | null): number {
+  if (counts === null) return 0;
+  return counts.added + counts.updated + counts.deleted + counts.restored + counts.missing;
+}
+
 /** One entry of the sync history, as stored and as the UI shows it. */
 export interface SyncRunRecord {
   readonly id: string;

@@ -6,7 +6,7 @@
 import type { AppState } from '../common/ipc/app-state.ts';
 import { formatMessage, type Language, type MessageParams } from '../common/i18n/format-message.ts';
 import type { MessageKey } from '../common/i18n/messages-en.ts';
-import type { SyncCounts, SyncRunRecord } from '../common/sync-types.ts';
+import { changedContacts, type SyncCounts, type SyncRunRecord } from '../common/sync-types.ts';
 import { formatClockTime, formatTimeAgo, formatTimeOfDay } from '../common/format/relative-time.ts';
 import type { PauseRequest } from './core/scheduler/scheduler-types.ts';
 import type { TrayState } from './tray-icons.ts';
@@ -157,11 +157,6 @@ function changesText(language: Language, counts: SyncCounts | null): string {
 }
 
 /** The contacts a run logged as changed (any kind but unchanged). */
-export function changedContacts(counts: SyncCounts | null): number {
-  if (counts === null) return 0;
-  return counts.added + counts.updated + counts.deleted + counts.restored + counts.missing;
-}
-
 /** A run is "synced" when it ended, not when it began: a long download should not look stale. */
 function finishedAtMs(run: SyncRunRecord): number {
   return run.startedAtMs + (run.durationMs ?? 0);
