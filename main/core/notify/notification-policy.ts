@@ -18,7 +18,7 @@
 import type { ErrorKind } from '../../../common/amoot-types.ts';
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import type { NotificationLevel } from '../../../common/settings.ts';
-import type { SyncCounts, SyncRunRecord } from '../../../common/sync-types.ts';
+import { changedContacts, type SyncRunRecord } from '../../../common/sync-types.ts';
 import type { Clock, TimerHandle, Timers } from '../ports/clock.ts';
 import type { Notice } from './notice.ts';
 
@@ -97,7 +97,7 @@ export function createNotificationPolicy(deps: NotificationPolicyDeps): Notifica
   };
 
   const onChanges = (run: SyncRunRecord): Notice[] => {
-    const count = changedCount(run.counts);
+    const count = changedContacts(run.counts);
     if (count === 0 || !wantsChanges()) return [];
     const changes: HeldChanges = {
       count: (held?.count ?? 0) + count,
@@ -149,12 +149,6 @@ export function createNotificationPolicy(deps: NotificationPolicyDeps): Notifica
       clearTimer();
     },
   };
-}
-
-/** Every kind the change log records counts; `unchanged` does not. */
-function changedCount(counts: SyncCounts | null): number {
-  if (counts === null) return 0;
-  return counts.added + counts.updated + counts.deleted + counts.restored + counts.missing;
 }
 
 function changesNotice(changes: HeldChanges): Notice {
