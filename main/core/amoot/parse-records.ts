@@ -1,5 +1,6 @@
 import type { ContactUpdate } from '../../../common/amoot-types.ts';
 import { shapeError } from './amoot-error.ts';
+import { mergeDuplicates } from './merge-duplicates.ts';
 import type { BodyOutcome } from './parse-body.ts';
 import { describeExpected } from './parse-body.ts';
 import type { ServerTimeParser } from './server-time.ts';
@@ -39,8 +40,6 @@ function readRecords(
   parseTime: ServerTimeParser,
 ): BodyOutcome | 'needs-exact-ids' {
   const records: ContactUpdate[] = [];
-  const indexById = new Map<string, number>();
-  let duplicates = 0;
 
   for (let index = 0; index < data.length; index++) {
     const item = data[index];
@@ -76,19 +75,9 @@ function readRecords(
       };
     }
 
-    const record: ContactUpdate = { id, updatedAtMs, deleted };
-    const seenAt = indexById.get(id);
-    if (seenAt === undefined) {
-      indexById.set(id, records.length);
-      records.push(record);
-      continue;
-    }
-    // A repeated ID keeps its latest time; on a tie the later entry wins, as the server wrote it last.
-    duplicates++;
-    const seen = records[seenAt];
-    if (seen && updatedAtMs >= seen.updatedAtMs) records[seenAt] = record;
+    records.push({ id, updatedAtMs, deleted });
   }
-  return { ok: true, records, duplicates };
+  return { ok: true, ...mergeDuplicates(records) };
 }
 
 function readId(raw: unknown): string | { problem: string } {

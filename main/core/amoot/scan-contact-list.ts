@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import type { ContactUpdate } from '../../../common/amoot-types.ts';
+import { mergeDuplicates } from './merge-duplicates.ts';
 import { wallTimeAsUtcMs, type WallClockConverter } from './server-time.ts';
 
 /** What a successful scan found; the same shape the reference parser returns. */
@@ -436,52 +437,4 @@ function isHex(byte: number): boolean {
     (byte >= 0x41 && byte <= 0x46) ||
     (byte >= 0x61 && byte <= 0x66)
   );
-}
-
-/**
- * Repeated IDs keep their latest time (a tie goes to the later entry), at the first one's place —
- * as the reference parser does. Found by sorting the IDs (a typed-array sort of numbers, strings
- * only for IDs past 15 digits), far cheaper than a Map of a million entries when, as usual, no ID
- * repeats; the Map is built only over the IDs that do.
- */
-function mergeDuplicates(
-  records: ContactUpdate[],
-  numericIds: readonly number[],
-): {
-  records: ContactUpdate[];
-  duplicates: number;
-} {
-  const sorted = Float64Array.from(numericIds).sort();
-  const long: string[] = [];
-  if (sorted.length < records.length) {
-    for (const record of records) if (record.id.length > 15) long.push(record.id);
-  }
-  const repeated = new Set<number | string>();
-  for (let i = 1; i < sorted.length; i++)
-    if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i] ?? 0);
-  long.sort();
-  for (let i = 1; i < long.length; i++) if (long[i] === long[i - 1]) repeated.add(long[i] ?? '');
-  if (repeated.size === 0) return { records, duplicates: 0 };
-
-  const keyOf = (id: string) => (id.length <= 15 ? Number(id) : id);
-  const kept = new Map<number | string, number>();
-  const merged: ContactUpdate[] = [];
-  let duplicates = 0;
-  for (const record of records) {
-    const key = keyOf(record.id);
-    if (!repeated.has(key)) {
-      merged.push(record);
-      continue;
-    }
-    const seenAt = kept.get(key);
-    if (seenAt === undefined) {
-      kept.set(key, merged.length);
-      merged.push(record);
-      continue;
-    }
-    duplicates++;
-    const seen = merged[seenAt];
-    if (seen && record.updatedAtMs >= seen.updatedAtMs) merged[seenAt] = record;
-  }
-  return { records: merged, duplicates };
 }

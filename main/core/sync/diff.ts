@@ -1,4 +1,5 @@
 import type { ContactUpdate } from '../../../common/amoot-types.ts';
+import { contactIdKey } from '../amoot/contact-id-key.ts';
 import type { ChangeKind, SyncCounts } from '../../../common/sync-types.ts';
 import type { ContactMirror, MirrorChange, MirrorUpsert } from '../ports/contact-mirror.ts';
 
@@ -22,16 +23,6 @@ const pack = (updatedAtMs: number, deleted: boolean, missing: boolean) =>
   updatedAtMs * 4 + (deleted ? DELETED : 0) + (missing ? MISSING : 0);
 const flagsOf = (packed: number) => ((packed % 4) + 4) % 4;
 const timeOf = (packed: number) => (packed - flagsOf(packed)) / 4;
-/** Canonical decimal IDs of up to 15 digits map one-to-one onto numbers; anything else stays text. */
-function keyOf(id: string): number | string {
-  if (id.length > 15 || id.length === 0 || (id.length > 1 && id.charCodeAt(0) === 0x30)) return id;
-  for (let i = 0; i < id.length; i++) {
-    const code = id.charCodeAt(i);
-    if (code < 0x30 || code > 0x39) return id;
-  }
-  return Number(id);
-}
-
 class MirrorSnapshot {
   readonly slotById = new Map<number | string, number>();
   /** Each slot's ID key: a number for short IDs (8 bytes, no string kept), else the text. */
@@ -45,7 +36,7 @@ class MirrorSnapshot {
       const slot = this.keys.length;
       if (slot === this.states.length) this.states = grow(this.states);
       this.states[slot] = pack(row.updatedAtMs, row.deleted, row.missing);
-      const key = keyOf(row.id);
+      const key = contactIdKey(row.id);
       this.keys.push(key);
       this.slotById.set(key, slot);
     });
@@ -92,7 +83,7 @@ export function diffAgainstMirror(
   };
 
   for (const record of records) {
-    const slot = known.slotById.get(keyOf(record.id));
+    const slot = known.slotById.get(contactIdKey(record.id));
     let kind: ChangeKind | null;
     if (slot === undefined) {
       kind = record.deleted ? 'deleted' : 'added';
