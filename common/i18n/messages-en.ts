@@ -1,3 +1,7 @@
+import { updatesMessagesEn } from './screens/updates-en.ts';
+import { historyMessagesEn } from './screens/history-en.ts';
+import { settingsMessagesEn } from './screens/settings-en.ts';
+
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
  * This object defines the set of keys: the Persian catalogue must have exactly the same ones.
@@ -303,56 +307,9 @@ export const messagesEn = {
   'ui.banner.token-problem': 'The token could not be read: {reason}',
   'ui.load-failed':
     'This page could not be loaded. Switch to another section and back to try again.',
-  'ui.updates.title': 'Contact updates',
-  'ui.updates.empty': 'No contact changes yet. Changes appear here after a sync finds them.',
-  'ui.updates.total': '{count} changes in all',
-  'ui.updates.col.id': 'Contact ID',
-  'ui.updates.col.kind': 'Change',
-  'ui.updates.col.server-time': 'Updated on the server',
-  'ui.updates.col.detected-time': 'Detected',
-  'ui.kind.added': 'Added',
-  'ui.kind.updated': 'Updated',
-  'ui.kind.deleted': 'Deleted',
-  'ui.kind.restored': 'Restored',
-  'ui.kind.missing': 'Missing',
-  'ui.history.title': 'Sync history',
-  'ui.history.empty': 'No syncs yet. Each sync, automatic or by hand, is listed here.',
-  'ui.history.col.started': 'Started',
-  'ui.history.col.trigger': 'Started by',
-  'ui.history.col.outcome': 'Result',
-  'ui.history.col.changes': 'Changes',
-  'ui.history.duration': '{seconds} s',
-  'ui.outcome.running': 'Running',
-  'ui.outcome.success': 'Done',
-  'ui.outcome.baseline': 'First sync',
-  'ui.outcome.failed': 'Failed',
-  'ui.outcome.cancelled': 'Cancelled',
-  'ui.outcome.interrupted': 'Interrupted',
-  'ui.trigger.startup': 'App start',
-  'ui.trigger.schedule': 'Schedule',
-  'ui.trigger.manual': 'Sync now',
-  'ui.trigger.tray': 'Tray menu',
-  'ui.trigger.resume': 'Computer woke up',
-  'ui.trigger.online': 'Back online',
-  'ui.trigger.settings': 'Settings changed',
-  'ui.trigger.cli': 'Command line',
-  'ui.settings.title': 'Settings',
-  'ui.settings.token': 'API token',
-  'ui.token.present': 'A token is saved.',
-  'ui.token.absent': 'No token is saved yet.',
-  'ui.token.field': 'New API token',
-  'ui.token.save': 'Test and save',
-  'ui.token.testing': 'Checking the token with AmootSMS…',
-  'ui.token.saved': 'The token works and was saved.',
-  'ui.settings.appearance': 'Language and appearance',
-  'ui.settings.language': 'Language',
-  'ui.language.system': 'System language',
-  'ui.language.fa': 'فارسی (Persian)',
-  'ui.language.en': 'English',
-  'ui.settings.theme': 'Theme',
-  'ui.theme.system': 'Like the system',
-  'ui.theme.light': 'Light',
-  'ui.theme.dark': 'Dark',
+  ...updatesMessagesEn,
+  ...historyMessagesEn,
+  ...settingsMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

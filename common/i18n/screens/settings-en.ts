@@ -1,0 +1,20 @@
+/** English strings of the Settings and first-run screens; the Persian file must have the same keys. */
+export const settingsMessagesEn = {
+  'ui.settings.title': 'Settings',
+  'ui.settings.token': 'API token',
+  'ui.token.present': 'A token is saved.',
+  'ui.token.absent': 'No token is saved yet.',
+  'ui.token.field': 'New API token',
+  'ui.token.save': 'Test and save',
+  'ui.token.testing': 'Checking the token with AmootSMS…',
+  'ui.token.saved': 'The token works and was saved.',
+  'ui.settings.appearance': 'Language and appearance',
+  'ui.settings.language': 'Language',
+  'ui.language.system': 'System language',
+  'ui.language.fa': 'فارسی (Persian)',
+  'ui.language.en': 'English',
+  'ui.settings.theme': 'Theme',
+  'ui.theme.system': 'Like the system',
+  'ui.theme.light': 'Light',
+  'ui.theme.dark': 'Dark',
+} as const;
