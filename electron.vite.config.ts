@@ -30,7 +30,11 @@ export default defineConfig({
       // resolve their own files at runtime, so they ship in node_modules (asar) as published.
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve(root, 'main/index.ts') },
+        // The sync process's entry is started by `utilityProcess.fork` from beside index.js.
+        input: {
+          index: resolve(root, 'main/index.ts'),
+          'sync-worker': resolve(root, 'main/sync-worker/electron-entry.ts'),
+        },
       },
     },
   },

@@ -9,6 +9,7 @@ import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
 import { formatMessage, type Language } from '../../common/i18n/format-message.ts';
 import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
 import type { ContactMirror } from '../core/ports/contact-mirror.ts';
+import type { WriteUpdatesCsvFile } from '../sync-worker/worker-export.ts';
 import type { Logger } from '../logging.ts';
 import { describeError } from './app-logging.ts';
 
@@ -26,7 +27,8 @@ export interface ExportDeps {
   readonly showSaveDialog: (
     request: SaveDialogRequest,
   ) => Promise<{ canceled: boolean; filePath?: string }>;
-  readonly mirror: Pick<ContactMirror, 'forEachUpdate'>;
+  /** Writes the file: in a sync process in the app, in this process for tests and tools. */
+  readonly writeCsv: WriteUpdatesCsvFile;
   /** Where the dialog starts: `app.getPath('documents')`. */
   readonly folder: () => string;
   readonly language: () => Language;
@@ -58,7 +60,7 @@ export async function exportUpdatesCsv(
     ...(filter.idPrefix === undefined ? {} : { idPrefix: filter.idPrefix }),
   };
   try {
-    const rows = writeUpdatesCsv(file, (visit) => deps.mirror.forEachUpdate(query, visit));
+    const rows = await deps.writeCsv(file, query);
     deps.log.info(`export: ${rows} changes written to ${file}`);
     return { ok: true, path: file };
   } catch (error) {
@@ -73,4 +75,10 @@ export function defaultFileName(nowMs: number): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
   return `amoot-contact-updates-${day}.csv`;
+}
+
+/** The export written by this process itself, from its own connection to the mirror. */
+export function exportInProcess(mirror: Pick<ContactMirror, 'forEachUpdate'>): WriteUpdatesCsvFile {
+  return (file, filter) =>
+    Promise.resolve(writeUpdatesCsv(file, (visit) => mirror.forEachUpdate(filter, visit)));
 }

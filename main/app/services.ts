@@ -23,7 +23,11 @@ import type { SettingsStore } from '../core/ports/settings-store.ts';
 import type { StoreRecovery } from '../core/ports/store-recovery.ts';
 import type { SyncScheduler } from '../core/scheduler/scheduler-types.ts';
 import { createSyncScheduler } from '../core/scheduler/sync-scheduler.ts';
-import { createSyncEngine, type SyncEngine } from '../core/sync/sync-engine.ts';
+import {
+  createSyncEngine,
+  recoverInterruptedRuns,
+  type SyncEngine,
+} from '../core/sync/sync-engine.ts';
 import {
   createTokenService,
   type TestToken,
@@ -35,6 +39,10 @@ import { applyDemoSettings, createDemoSecretStore, type DemoMode } from './demo-
 import type { SecretsInUse } from './secrets-in-use.ts';
 import { createSignal, type Signal } from './signal.ts';
 import { toSyncResult } from './sync-result.ts';
+import { exportInProcess } from './export-updates.ts';
+import type { LaunchWorker } from '../sync-worker/worker-handle.ts';
+import { exportInWorker, type WriteUpdatesCsvFile } from '../sync-worker/worker-export.ts';
+import { createWorkerEngine } from '../sync-worker/worker-engine.ts';
 
 /** The safeStorage ciphertext's file in the data folder, used only when no keychain answers. */
 export const TOKEN_FILE = 'token.enc.json';
@@ -57,6 +65,11 @@ export interface ServicesDeps {
   readonly log: Logger;
   readonly clock?: Clock;
   readonly timers?: Timers;
+  /**
+   * Starts a sync process (a utility process in the app). Given, every sync and export runs in
+   * one, so main never blocks on a large account; absent (tests, tools), they run in this process.
+   */
+  readonly launchWorker?: LaunchWorker;
 }
 
 export interface AppServices {
@@ -70,6 +83,8 @@ export interface AppServices {
   /** One real call with `token` and the current settings; never throws. */
   readonly testToken: TestToken;
   readonly engine: SyncEngine;
+  /** Writes the changes a filter matches to a CSV file ("Export CSV"). */
+  readonly writeCsv: WriteUpdatesCsvFile;
   readonly scheduler: SyncScheduler;
   readonly progress: Signal<SyncProgress>;
   readonly runFinished: Signal<SyncRunRecord>;
@@ -151,25 +166,46 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
       releaseRunToken = secrets.hold(read.value);
       return read.value;
     };
-    const engine = createSyncEngine({
-      mirror: stores.mirror,
-      history: stores.history,
-      settings: () => stores.settings.get(),
-      readToken,
-      fetch: deps.fetch,
-      userAgent,
-      clock,
-      timers,
-      random: Math.random,
-      onProgress: (value) => progress.emit(value),
-      onRunFinished: (run) => {
-        releaseRunToken();
-        releaseRunToken = () => undefined;
-        runFinished.emit(run);
-      },
-      log: (line) => log.info(line),
-    });
-    for (const run of engine.recoverAtStartup()) {
+    const onRunFinished = (run: SyncRunRecord): void => {
+      releaseRunToken();
+      releaseRunToken = () => undefined;
+      runFinished.emit(run);
+    };
+    const onProgress = (value: SyncProgress): void => progress.emit(value);
+    const engine: SyncEngine =
+      deps.launchWorker === undefined
+        ? createSyncEngine({
+            mirror: stores.mirror,
+            history: stores.history,
+            settings: () => stores.settings.get(),
+            readToken,
+            fetch: deps.fetch,
+            userAgent,
+            clock,
+            timers,
+            random: Math.random,
+            onProgress,
+            onRunFinished,
+            log: (line) => log.info(line),
+          })
+        : createWorkerEngine({
+            launch: deps.launchWorker,
+            dataDir: deps.dataDir,
+            history: stores.history,
+            mirror: stores.mirror,
+            settings: () => stores.settings.get(),
+            userAgent,
+            readToken,
+            clock,
+            onProgress,
+            onRunFinished,
+            log: (level, line) => log[level](line),
+          });
+    const writeCsv =
+      deps.launchWorker === undefined
+        ? exportInProcess(stores.mirror)
+        : exportInWorker(deps.launchWorker, deps.dataDir);
+    for (const run of recoverInterruptedRuns(stores.history, stores.mirror)) {
       log.warn(`sync ${run.id} was interrupted by the last exit (committed: ${run.committed})`);
     }
 
@@ -197,6 +233,7 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
       tokens,
       testToken,
       engine,
+      writeCsv,
       scheduler,
       progress,
       runFinished,

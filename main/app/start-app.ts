@@ -14,6 +14,7 @@ import {
   protocol,
   safeStorage,
   shell,
+  utilityProcess,
 } from 'electron';
 import { formatMessage, type MessageParams } from '../../common/i18n/format-message.ts';
 import type { MessageKey } from '../../common/i18n/messages-en.ts';
@@ -27,6 +28,7 @@ import { watchConnectivity } from '../lifecycle/connectivity.ts';
 import { applyLoginItem, shouldStartHidden, wasOpenedAtLogin } from '../lifecycle/login-item.ts';
 import { setupNotifications } from '../notifications.ts';
 import { trayResourcesDir } from '../tray-icons.ts';
+import { utilityProcessLauncher } from '../sync-worker/launch-utility-process.ts';
 import { setupTray } from '../tray.ts';
 import { describeError } from './app-logging.ts';
 import type { AppShell } from './app-shell.ts';
@@ -69,6 +71,11 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     isOnline: () => net.isOnline(),
     secrets: appShell.secrets,
     log,
+    // Syncs and exports run in a utility process, so main never stalls on a large account.
+    launchWorker: utilityProcessLauncher(utilityProcess, {
+      mainDir: import.meta.dirname,
+      onStderr: (text) => log.warn(`sync process stderr: ${text.trimEnd()}`),
+    }),
   });
   // From here on the services hold the data folder: whatever happens, quitting closes them.
   shutdown.add(() => services.close());
@@ -101,7 +108,7 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
             ? dialog.showSaveDialog(request)
             : dialog.showSaveDialog(parent, request);
         },
-        mirror: services.mirror,
+        writeCsv: services.writeCsv,
         folder: () => app.getPath('documents'),
         language: () => language.current(),
         now: Date.now,

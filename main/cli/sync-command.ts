@@ -2,7 +2,7 @@ import { checkSettingsPatch } from '../../common/settings-check.ts';
 import { userAgentFor } from '../core/amoot/client.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
 import { systemClock, systemTimers } from '../core/ports/clock.ts';
-import { createSyncEngine } from '../core/sync/sync-engine.ts';
+import { createSyncEngine, recoverInterruptedRuns } from '../core/sync/sync-engine.ts';
 import { exposedCollector } from '../compose/exposed-collector.ts';
 import { CliUsageError, type CliFailure } from './cli-failure.ts';
 import { withDataDir } from './data-dir-stores.ts';
@@ -62,7 +62,7 @@ export async function syncCommand(args: string[], context: CliContext): Promise<
         ? { log: (line: string) => void writeAll(context.stderr, `${line}\n`) }
         : {}),
     });
-    engine.recoverAtStartup();
+    recoverInterruptedRuns(stores.history, stores.mirror);
     const run = await engine.run('cli');
 
     if (run.outcome === 'success' || run.outcome === 'baseline') {

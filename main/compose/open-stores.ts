@@ -6,9 +6,9 @@ import type { ContactMirror } from '../core/ports/contact-mirror.ts';
 import type { HistoryStore } from '../core/ports/history-store.ts';
 import type { SettingsStore } from '../core/ports/settings-store.ts';
 import type { StoreRecovery } from '../core/ports/store-recovery.ts';
+import { MIRROR_FILE } from './data-files.ts';
 
-/** The contact mirror's file inside the data folder. */
-export const MIRROR_FILE = 'mirror.sqlite';
+export { MIRROR_FILE };
 
 export interface OpenedStores {
   readonly settings: SettingsStore;

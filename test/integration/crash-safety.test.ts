@@ -18,7 +18,7 @@ import { MIRROR_FILE, openStores, type OpenedStores } from '../../main/compose/o
 import { userAgentFor } from '../../main/core/amoot/client.ts';
 import { systemClock, systemTimers } from '../../main/core/ports/clock.ts';
 import type { MirrorRow } from '../../main/core/ports/contact-mirror.ts';
-import { createSyncEngine } from '../../main/core/sync/sync-engine.ts';
+import { createSyncEngine, recoverInterruptedRuns } from '../../main/core/sync/sync-engine.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { createPrng, type Prng } from '../simulator/prng.ts';
 import { TEST_TMP_ROOT_ENV } from '../support/global-setup.ts';
@@ -250,7 +250,7 @@ async function checkAfterKill(
   try {
     expect(stores.recoveries).toEqual([]);
     expect(stores.messages).toEqual([]);
-    engineFor(stores).recoverAtStartup();
+    recoverInterruptedRuns(stores.history, stores.mirror);
     const runs = stores.history.list({ limit: 10_000 }).runs;
     // No run is left running, and none failed: the server was healthy all along.
     expect(runs.filter((run) => run.outcome === 'running' || run.outcome === 'failed')).toEqual([]);
@@ -355,7 +355,7 @@ describe('killing a sync at any moment', () => {
       const stores = openStores({ dir });
       try {
         const engine = engineFor(stores);
-        engine.recoverAtStartup();
+        recoverInterruptedRuns(stores.history, stores.mirror);
         const run = await engine.run('manual');
         expect(run).toMatchObject({ outcome: 'success', committed: true });
         const rows = new Map<string, MirrorRow>();

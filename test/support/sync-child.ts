@@ -12,7 +12,7 @@ import { userAgentFor } from '../../main/core/amoot/client.ts';
 import type { FetchFunction } from '../../main/core/amoot/guarded-request.ts';
 import { systemClock, systemTimers } from '../../main/core/ports/clock.ts';
 import type { ContactMirror, MirrorCommit } from '../../main/core/ports/contact-mirror.ts';
-import { createSyncEngine } from '../../main/core/sync/sync-engine.ts';
+import { createSyncEngine, recoverInterruptedRuns } from '../../main/core/sync/sync-engine.ts';
 
 /** Where the child is; the parent keeps the last line it read as the phase a kill landed in. */
 export type ChildStep =
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     },
     onRunFinished: (run) => say('finished', `${run.id} ${run.outcome}`),
   });
-  const recovered = engine.recoverAtStartup();
+  const recovered = recoverInterruptedRuns(stores.history, stores.mirror);
   say('opened', `recovered=${recovered.length} recoveries=${stores.recoveries.length}`);
   for (;;) await engine.run('cli');
 }

@@ -10,6 +10,11 @@ export interface OpenContactMirrorOptions {
   readonly file: string;
   /** Wall clock for commit times and the name of a file moved aside; `Date.now` by default. */
   readonly now?: () => number;
+  /**
+   * `throw` for a second connection (the sync process) to a file the app already opened and
+   * repaired: moving it aside under the other connection's feet would lose its writes.
+   */
+  readonly onDamage?: 'move-aside' | 'throw';
 }
 
 export interface OpenedContactMirror {
@@ -32,7 +37,7 @@ export function openContactMirror(options: OpenContactMirrorOptions): OpenedCont
   try {
     return { mirror: openMirror(file, now), recovery: null };
   } catch (error) {
-    if (!isDamage(error)) throw error;
+    if (!isDamage(error) || options.onDamage === 'throw') throw error;
     const atMs = now();
     const movedTo = moveDatabaseAside(file, atMs);
     prepareDatabaseFile(file);

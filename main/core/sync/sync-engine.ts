@@ -24,7 +24,8 @@ import { failedRun, startedRun, succeededRun, unchangedCounts } from './run-reco
 
 export interface SyncEngineDeps {
   readonly mirror: ContactMirror;
-  readonly history: HistoryStore;
+  /** Where runs are recorded as they start and end (the history store, or main's through a worker). */
+  readonly history: RunJournal;
   readonly settings: () => Settings;
   /**
    * Read from the vault for each run and dropped after it: the engine never keeps the token. An
@@ -63,8 +64,20 @@ export interface SyncEngine {
   /** Cancels the running sync, if any; it ends as `cancelled` with the stores untouched. */
   cancel(): void;
   isRunning(): boolean;
-  /** At start-up: runs the app stopped in the middle of become `interrupted`. */
-  recoverAtStartup(): SyncRunRecord[];
+}
+
+/** The part of the history a run writes: its entry at the start and its final form at the end. */
+export type RunJournal = Pick<HistoryStore, 'begin' | 'finish'>;
+
+/**
+ * At start-up (and after a sync process died): runs left `running` become `interrupted`, and the
+ * mirror's last commit tells whether each one's changes landed.
+ */
+export function recoverInterruptedRuns(
+  history: Pick<HistoryStore, 'recoverInterrupted'>,
+  mirror: Pick<ContactMirror, 'lastCommit'>,
+): SyncRunRecord[] {
+  return history.recoverInterrupted((runId) => mirror.lastCommit()?.runId === runId);
 }
 
 /**
@@ -224,13 +237,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     run,
     cancel: () => current?.controller.abort(),
     isRunning: () => current !== null,
-    recoverAtStartup: () =>
-      deps.history.recoverInterrupted((runId) => deps.mirror.lastCommit()?.runId === runId),
   };
 }
 
 /** The user-facing message an error carries (`localized`, as the token vault's errors do), if any. */
-function localizedOf(error: unknown): LocalizedMessage | null {
+export function localizedOf(error: unknown): LocalizedMessage | null {
   const localized = (error as { localized?: unknown } | null)?.localized;
   if (typeof localized !== 'object' || localized === null) return null;
   return typeof (localized as { key?: unknown }).key === 'string'

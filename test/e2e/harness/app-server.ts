@@ -110,7 +110,7 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       exportDeps: {
         // No save dialog in a browser: the user "cancels" every export.
         showSaveDialog: () => Promise.resolve({ canceled: true }),
-        mirror: services.mirror,
+        writeCsv: services.writeCsv,
         folder: () => dataDir,
         language: () => 'en',
         now: Date.now,

@@ -65,6 +65,13 @@ describe('a sync started from the window', () => {
 
     const state = await app.api.state.get();
     expect(state).toMatchObject({ syncing: false, blocked: null, token: { present: true } });
+    // Every sync ran in a utility process of its own, started with the cli's V8 settings.
+    const forks = fakeElectron.utilityProcess.forks;
+    expect(forks.length).toBeGreaterThanOrEqual(2);
+    for (const fork of forks) {
+      expect(fork.modulePath).toMatch(/sync-worker\.js$/);
+      expect(fork.execArgv).toEqual(['--max-semi-space-size=4', '--expose-gc']);
+    }
     expect(state.lastRun).toMatchObject({
       trigger: 'manual',
       outcome: 'success',

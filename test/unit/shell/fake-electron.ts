@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FakeContextBridge, FakeIpcMain, FakeIpcRenderer } from '../ipc/fake-ipc.ts';
 import { FakeNet, FakePowerMonitor, FakeProtocol, FakeShell } from './fake-electron-lifecycle.ts';
+import { FakeUtilityProcess } from './fake-utility-process.ts';
 
 type Listener = (...args: never[]) => unknown;
 
@@ -615,6 +616,7 @@ export const fakeElectron = {
   dialog: new FakeDialog(),
   safeStorage: new FakeSafeStorage(),
   nativeTheme: new FakeNativeTheme(),
+  utilityProcess: new FakeUtilityProcess(),
 };
 
 /**
@@ -639,5 +641,6 @@ export function resetFakeElectron(): void {
   fakeElectron.dialog.reset();
   fakeElectron.safeStorage.reset();
   fakeElectron.nativeTheme.reset();
+  fakeElectron.utilityProcess.reset();
   FakeMenu.applicationMenu = undefined;
 }

@@ -2,7 +2,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../common/settings.ts';
 import type { SyncProgress } from '../../../../common/sync-types.ts';
 import { systemClock, systemTimers } from '../../../../main/core/ports/clock.ts';
-import { createSyncEngine, type SyncEngineDeps } from '../../../../main/core/sync/sync-engine.ts';
+import {
+  createSyncEngine,
+  recoverInterruptedRuns,
+  type SyncEngineDeps,
+} from '../../../../main/core/sync/sync-engine.ts';
 import { startSimulator, type Simulator } from '../../../simulator/index.ts';
 import { MemoryHistory } from '../../../support/memory-history.ts';
 import { MemoryMirror } from '../../../support/memory-mirror.ts';
@@ -195,7 +199,7 @@ describe('sync engine', () => {
   });
 
   it('marks a run the app stopped in the middle of as interrupted, saying whether it committed', () => {
-    const { engine, history, mirror } = setup();
+    const { history, mirror } = setup();
     history.begin({ ...baseRun('a'), outcome: 'running' });
     mirror.commit({
       runId: 'a',
@@ -206,7 +210,7 @@ describe('sync engine', () => {
       received: 0,
     });
     history.begin({ ...baseRun('b'), outcome: 'running' });
-    const recovered = engine.recoverAtStartup();
+    const recovered = recoverInterruptedRuns(history, mirror);
     expect(recovered.map((run) => [run.id, run.outcome, run.committed])).toEqual([
       ['b', 'interrupted', false],
       ['a', 'interrupted', true],

@@ -1,0 +1,37 @@
+/**
+ * Starts the sync process as an Electron utility process. The built entry sits beside main's
+ * bundle (`out/main/sync-worker.js`, an electron-vite input of its own).
+ */
+import { join } from 'node:path';
+import type { UtilityProcess } from 'electron';
+import { WORKER_V8_FLAGS, type FromWorker } from './protocol.ts';
+import type { LaunchWorker } from './worker-handle.ts';
+
+export interface UtilityProcessApi {
+  fork(
+    modulePath: string,
+    args: string[],
+    options: { serviceName: string; execArgv: string[]; stdio: 'pipe' | 'ignore' },
+  ): Pick<UtilityProcess, 'postMessage' | 'on' | 'kill' | 'stderr'>;
+}
+
+export function utilityProcessLauncher(
+  utilityProcess: UtilityProcessApi,
+  options: { mainDir: string; onStderr: (text: string) => void },
+): LaunchWorker {
+  return () => {
+    const child = utilityProcess.fork(join(options.mainDir, 'sync-worker.js'), [], {
+      serviceName: 'Amoot Contact Sync – sync',
+      execArgv: [...WORKER_V8_FLAGS],
+      stdio: 'pipe',
+    });
+    // Only a crash writes there (the job reports through messages); it goes to the log.
+    child.stderr?.on('data', (chunk: Buffer) => options.onStderr(chunk.toString('utf8')));
+    return {
+      post: (message) => child.postMessage(message),
+      onMessage: (listener) => child.on('message', (message) => listener(message as FromWorker)),
+      onExit: (listener) => child.on('exit', (code) => listener(code)),
+      kill: () => void child.kill(),
+    };
+  };
+}

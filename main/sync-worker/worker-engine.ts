@@ -1,0 +1,163 @@
+/**
+ * The sync engine as main uses it when syncs run in their own process: the same `run`, `cancel`
+ * and `isRunning` as the in-process engine, with main keeping the history, the settings and the
+ * token. Each run starts a process and ends it when the run's record arrives. A process that dies
+ * on the way (a crash, the system killing it for memory) still leaves a truthful record: the run
+ * becomes `interrupted` — committed or not, as the mirror says — or, if it never began, a failure.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Settings } from '../../common/settings.ts';
+import type { SyncProgress, SyncRunRecord, SyncTrigger } from '../../common/sync-types.ts';
+import { amootError } from '../core/amoot/amoot-error.ts';
+import type { Clock } from '../core/ports/clock.ts';
+import type { ContactMirror } from '../core/ports/contact-mirror.ts';
+import type { HistoryStore } from '../core/ports/history-store.ts';
+import { failedRun, startedRun } from '../core/sync/run-record.ts';
+import { localizedOf, recoverInterruptedRuns, type SyncEngine } from '../core/sync/sync-engine.ts';
+import type { TokenAnswer } from './protocol.ts';
+import type { LaunchWorker, WorkerHandle } from './worker-handle.ts';
+
+export interface WorkerEngineDeps {
+  readonly launch: LaunchWorker;
+  readonly dataDir: string;
+  readonly history: Pick<HistoryStore, 'begin' | 'finish' | 'recoverInterrupted'>;
+  readonly mirror: Pick<ContactMirror, 'lastCommit'>;
+  readonly settings: () => Settings;
+  readonly userAgent: string;
+  /** As the in-process engine's: throws with a `localized` message when the vault is unreadable. */
+  readonly readToken: () => Promise<string | null>;
+  readonly clock: Clock;
+  readonly onProgress?: (progress: SyncProgress) => void;
+  readonly onRunFinished?: (run: SyncRunRecord) => void;
+  readonly log: (level: 'info' | 'warn' | 'error', line: string) => void;
+  /** How long a cancelled run may take to wind down before its process is ended (10 s). */
+  readonly cancelGraceMs?: number;
+}
+
+export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
+  let current: { promise: Promise<SyncRunRecord>; cancel: () => void } | null = null;
+
+  function run(trigger: SyncTrigger): Promise<SyncRunRecord> {
+    if (current) return current.promise;
+    let cancel = (): void => undefined;
+    const promise = new Promise<SyncRunRecord>((resolve) => {
+      const worker = deps.launch();
+      cancel = watchRun(worker, trigger, resolve);
+      worker.post({
+        type: 'run',
+        dataDir: deps.dataDir,
+        trigger,
+        settings: deps.settings(),
+        userAgent: deps.userAgent,
+      });
+    }).finally(() => {
+      current = null;
+    });
+    current = { promise, cancel: () => cancel() };
+    return promise;
+  }
+
+  /** Wires one run's messages; returns the function that cancels it. */
+  function watchRun(
+    worker: WorkerHandle,
+    trigger: SyncTrigger,
+    resolve: (run: SyncRunRecord) => void,
+  ): () => void {
+    const startedAtMonotonic = deps.clock.monotonicMs();
+    let begun: SyncRunRecord | null = null;
+    let settled = false;
+    let killTimer: ReturnType<typeof setTimeout> | undefined;
+    const settle = (record: SyncRunRecord): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(killTimer);
+      deps.onRunFinished?.(record);
+      resolve(record);
+    };
+
+    worker.onMessage((message) => {
+      switch (message.type) {
+        case 'token-request':
+          void answerToken().then((answer) => worker.post({ type: 'token', answer }));
+          break;
+        case 'history-begin':
+          begun = message.run;
+          deps.history.begin(message.run);
+          break;
+        case 'history-finish':
+          deps.history.finish(message.run);
+          break;
+        case 'progress':
+          deps.onProgress?.(message.progress);
+          break;
+        case 'log':
+          deps.log(message.level, `sync process: ${message.line}`);
+          break;
+        case 'run-finished':
+          settle(message.run);
+          worker.kill();
+          break;
+        case 'job-failed':
+          deps.log('error', `sync process failed: ${message.detail}`);
+          break;
+        case 'exported':
+          break;
+      }
+    });
+    worker.onExit((code) => {
+      if (settled) return;
+      deps.log('error', `the sync process ended (code ${code}) before its run did`);
+      settle(recordAfterDeath(trigger, begun, startedAtMonotonic, code));
+    });
+    return () => {
+      worker.post({ type: 'cancel' });
+      killTimer ??= setTimeout(() => worker.kill(), deps.cancelGraceMs ?? 10_000);
+    };
+  }
+
+  async function answerToken(): Promise<TokenAnswer> {
+    try {
+      return { ok: true, token: await deps.readToken() };
+    } catch (error) {
+      return {
+        ok: false,
+        detail: error instanceof Error ? error.message : String(error),
+        message: localizedOf(error) ?? { key: 'sync.internal-error' },
+      };
+    }
+  }
+
+  function recordAfterDeath(
+    trigger: SyncTrigger,
+    begun: SyncRunRecord | null,
+    startedAtMonotonic: number,
+    code: number | null,
+  ): SyncRunRecord {
+    if (begun !== null) {
+      const recovered = recoverInterruptedRuns(deps.history, deps.mirror).find(
+        (run) => run.id === begun?.id,
+      );
+      if (recovered) return recovered;
+    }
+    // It died before its run was recorded: record one, so the failure shows in the history.
+    const started = startedRun(randomUUID(), trigger, deps.clock.nowMs());
+    const record = failedRun(started, {
+      durationMs: Math.round(deps.clock.monotonicMs() - startedAtMonotonic),
+      attempts: 0,
+      error: amootError(
+        'unknown',
+        { key: 'sync.internal-error' },
+        `the sync process ended with code ${code} before starting the run`,
+      ),
+    });
+    deps.history.begin(started);
+    deps.history.finish(record);
+    return record;
+  }
+
+  return {
+    run,
+    cancel: () => current?.cancel(),
+    isRunning: () => current !== null,
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * "Export CSV" in a sync process of its own: a million change-log rows take seconds to write, and
+ * main must keep answering the window and the tray meanwhile.
+ */
+import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
+import type { LaunchWorker } from './worker-handle.ts';
+
+/** Writes the matching changes to `file`; resolves with how many rows, rejects when it failed. */
+export type WriteUpdatesCsvFile = (file: string, filter: UpdatesFilter) => Promise<number>;
+
+export function exportInWorker(launch: LaunchWorker, dataDir: string): WriteUpdatesCsvFile {
+  return (file, filter) =>
+    new Promise((resolve, reject) => {
+      const worker = launch();
+      let settled = false;
+      worker.onMessage((message) => {
+        if (message.type === 'exported' || message.type === 'job-failed') {
+          settled = true;
+          worker.kill();
+          if (message.type === 'exported') resolve(message.rows);
+          else reject(new Error(message.detail));
+        }
+      });
+      worker.onExit((code) => {
+        if (!settled) reject(new Error(`the export process ended with code ${code}`));
+      });
+      worker.post({ type: 'export', dataDir, file, filter });
+    });
+}
