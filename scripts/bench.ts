@@ -6,11 +6,12 @@
  * Targets at a million contacts: first sync ≤ 4× JSON.parse; no-change sync ≤ 2× JSON.parse and
  * ≤ 64 KB written; a page of 100 latest updates ≤ 10 ms median; peak RSS ≤ 4× body + 150 MB.
  */
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startSimulatorProcess } from './bench/simulator-process.ts';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string' }, 'default-heap': { type: 'boolean' } },
@@ -50,49 +51,11 @@ function runChild(
   return JSON.parse(out.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
 }
 
-async function startSimulator(contacts: number): Promise<{ baseUrl: string; stop: () => void }> {
-  const child = spawn(
-    node[0] ?? 'node',
-    [
-      ...node.slice(1),
-      path.join(here, '../test/simulator/cli.ts'),
-      '--contacts',
-      String(contacts),
-      '--token',
-      'bench',
-      '--quiet',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /base URL\s*:\s*(\S+)/.exec(seen);
-      if (match?.[1]) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-  });
-  return { baseUrl, stop: () => child.kill('SIGTERM') };
-}
-
-/** An untimed request, so the simulator has rendered the new answer before the measured sync. */
-async function warm(baseUrl: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/ContactListUpdates`, {
-    method: 'POST',
-    headers: { Authorization: 'bench' },
-    body: 'ContactGroupID=0',
-  });
-  await response.arrayBuffer();
-}
-
 const print = (line: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(line)}\n`);
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 for (const contacts of sizes) {
-  const sim = await startSimulator(contacts);
+  const sim = await startSimulatorProcess(contacts, 'bench');
   const dir = mkdtempSync(path.join(tmpdir(), 'amoot-bench-'));
   try {
     const yard = runChild('bench/json-parse-yardstick.ts', ['--base-url', sim.baseUrl]);
@@ -142,11 +105,7 @@ for (const contacts of sizes) {
     report('no-change-sync-full-diff', fullDiff, {
       target: 'informational: the same answer parsed and diffed',
     });
-    await fetch(sim.baseUrl.replace(/\/rest$/, '/_control/update'), {
-      method: 'POST',
-      body: JSON.stringify({ count: Math.max(1, contacts / 100) }),
-    });
-    await warm(sim.baseUrl);
+    await sim.update(Math.max(1, contacts / 100));
     const onePercent = sync(['--query-bench']);
     report('one-percent-changed-sync', onePercent, { target: 'informational' });
     const page = (measure: string, result: Record<string, unknown>, logRows: number) =>
@@ -160,11 +119,7 @@ for (const contacts of sizes) {
       });
     page('page-of-100-latest', onePercent, Math.max(1, contacts / 100));
     // Every contact changes at once: the change log then holds as many rows as the mirror.
-    await fetch(sim.baseUrl.replace(/\/rest$/, '/_control/update'), {
-      method: 'POST',
-      body: JSON.stringify({ count: contacts }),
-    });
-    await warm(sim.baseUrl);
+    await sim.update(contacts);
     const allChanged = sync(['--query-bench']);
     report('all-changed-sync', allChanged, { target: 'informational' });
     page('page-of-100-latest-full-log', allChanged, contacts + Math.max(1, contacts / 100));
