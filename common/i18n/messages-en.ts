@@ -307,6 +307,12 @@ export const messagesEn = {
   'ui.banner.token-problem': 'The token could not be read: {reason}',
   'ui.load-failed':
     'This page could not be loaded. Switch to another section and back to try again.',
+  'ui.announce.synced.one': 'Sync finished: {count} contact changed.',
+  'ui.announce.synced.other': 'Sync finished: {count} contacts changed.',
+  'ui.announce.baseline.one': 'First sync finished: {count} contact saved.',
+  'ui.announce.baseline.other': 'First sync finished: {count} contacts saved.',
+  'ui.announce.failed': 'Sync failed. {reason}',
+  'ui.announce.cancelled': 'Sync cancelled. Nothing was changed.',
   ...updatesMessagesEn,
   ...historyMessagesEn,
   ...settingsMessagesEn,

@@ -11,6 +11,15 @@ import type { LanguageSetting } from '../../../common/settings.ts';
 import { directionOf, pickLocale, type Locale } from './locale.ts';
 import { message } from './strings.ts';
 
+/** Keys that come in `.one` / `.other` pairs. */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer Base}.one`
+    ? `${Base}.other` extends MessageKey
+      ? Base
+      : never
+    : never;
+}[MessageKey];
+
 const DATE_LOCALES: Readonly<Record<Locale, string>> = {
   fa: 'fa-IR-u-ca-persian',
   en: 'en-US-u-ca-gregory',
@@ -26,6 +35,7 @@ export class I18n {
   );
   readonly dir = $derived(directionOf(this.locale));
 
+  #plurals = $derived(new Intl.PluralRules(this.locale === 'fa' ? 'fa-IR' : 'en-US'));
   #numbers = $derived(new Intl.NumberFormat(this.locale === 'fa' ? 'fa-IR' : 'en-US'));
   #dateTimes = $derived(
     new Intl.DateTimeFormat(DATE_LOCALES[this.locale], {
@@ -46,6 +56,15 @@ export class I18n {
   }
 
   t = (key: MessageKey, params?: MessageParams): string => message(this.locale, key, params);
+
+  /**
+   * A message whose wording depends on a count: `base.one` or `base.other`, chosen by the
+   * language's plural rules (`Intl.PluralRules`); `count` fills `{count}` in the user's digits.
+   */
+  plural = (base: PluralBase, count: number, params?: MessageParams): string => {
+    const form = this.#plurals.select(count) === 'one' ? 'one' : 'other';
+    return this.t(`${base}.${form}` as MessageKey, { ...params, count });
+  };
 
   /** A message main sent as key plus values, in the language the user has now. */
   message = (message: LocalizedMessage): string => this.t(message.key, message.params);

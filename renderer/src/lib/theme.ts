@@ -1,5 +1,5 @@
 /**
- * The colour theme. `system` leaves the page to the `prefers-color-scheme` media query, which
+ * The colour theme. `system` leaves the page to `color-scheme: light dark` (the OS scheme), which
  * the stylesheet applies before any script runs; an explicit choice is written as `data-theme` on
  * `<html>`, which the stylesheet prefers. The last choice is remembered in the page's own storage
  * and applied before the first render, so a dark-themed window does not open white while the
