@@ -30,9 +30,11 @@ export interface E2eAppOptions {
   readonly rendererDir: string;
   /** Tokens the simulator knows, with their state (`'valid'` or a failure title). */
   readonly simulatorTokens: Readonly<Record<string, string>>;
-  /** The token the memory vault holds at start (demo mode needs one). */
-  readonly initialToken: string;
+  /** The token the memory vault holds at start; null: none, as on a first run. */
+  readonly initialToken: string | null;
   readonly contacts?: number;
+  /** Fills the data folder before the services open it (a large mirror, say). */
+  readonly prepareDataDir?: (dir: string) => void | Promise<void>;
 }
 
 export interface LogLine {
@@ -51,6 +53,12 @@ export interface E2eApp {
   readonly log: readonly LogLine[];
   /** How many pages hold the event stream open right now. */
   eventClients(): number;
+  readonly dataDir: string;
+  /**
+   * Where the next "Export CSV" saves, as if the user chose it in the save dialog; null (the
+   * default) cancels the dialog.
+   */
+  nextSavePath: string | null;
   /** Sends `ui.navigate`, as a clicked notification does. */
   navigate(screen: NoticeScreen): void;
   close(): Promise<void>;
@@ -79,18 +87,22 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
     cleanup.push(() => simulator.close());
     const dataDir = await mkdtemp(join(tmpdir(), 'amoot-e2e-'));
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    await options.prepareDataDir?.(dataDir);
+    let nextSavePath: string | null = null;
 
     const services = await openServices({
       dataDir,
       fetch: (url, init) => fetch(url, init),
       platform: process.platform,
       appVersion: '0.0.0-e2e',
-      demo: { baseUrl: simulator.baseUrl, token: options.initialToken },
+      // Demo mode starts the memory vault with a token; a first run then has it removed.
+      demo: { baseUrl: simulator.baseUrl, token: options.initialToken ?? 'e2e-removed-at-start' },
       isOnline: () => true,
       secrets: createSecretsInUse(),
       log,
     });
     cleanup.push(() => services.close());
+    if (options.initialToken === null) await services.tokens.clear();
     const hub = createAppStateHub({
       scheduler: services.scheduler,
       engineRunning: () => services.engine.isRunning(),
@@ -108,8 +120,13 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       services,
       hub,
       exportDeps: {
-        // No save dialog in a browser: the user "cancels" every export.
-        showSaveDialog: () => Promise.resolve({ canceled: true }),
+        // No save dialog in a browser: the test says what the user would choose.
+        showSaveDialog: () =>
+          Promise.resolve(
+            nextSavePath === null
+              ? { canceled: true }
+              : { canceled: false, filePath: nextSavePath },
+          ),
         writeCsv: services.writeCsv,
         folder: () => dataDir,
         language: () => 'en',
@@ -237,6 +254,13 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       services,
       hub,
       log: lines,
+      dataDir,
+      get nextSavePath() {
+        return nextSavePath;
+      },
+      set nextSavePath(path: string | null) {
+        nextSavePath = path;
+      },
       eventClients: () => streams.size,
       navigate: (screen) => void sendEvent(target, 'ui.navigate', { screen }),
       close: () => (closing ??= closeAll()),

@@ -1,0 +1,95 @@
+/**
+ * What every end-to-end test does with a page: open the built renderer with `window.amoot` over
+ * the harness transport while collecting every console error, failed load and CSP violation; run
+ * axe; take a screenshot under `test/e2e/screenshots/`.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+import { expect, vi } from 'vitest';
+import type { E2eApp } from './app-server.ts';
+import { bridgeScript } from './bridge-script.ts';
+
+export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
+export const SCREENSHOTS_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** Reports CSP violations as console errors, which are collected with every other error. */
+const CSP_REPORTER = `document.addEventListener('securitypolicyviolation', (event) => {
+  console.error('CSP violation: ' + event.violatedDirective + ' blocked ' + event.blockedURI);
+});`;
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: number;
+}
+
+export interface OpenedPage {
+  readonly page: Page;
+  /** Console errors, HTTP errors, failed requests and page errors seen so far. */
+  readonly problems: string[];
+}
+
+export async function openAppPage(
+  context: BrowserContext,
+  app: E2eApp,
+  bridgeBundle: string,
+  options: { platform?: string } = {},
+): Promise<OpenedPage> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    // A failed load is reported below with its address, which the console line lacks.
+    if (message.type() !== 'error' || message.text().startsWith('Failed to load resource')) return;
+    problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    // Chromium asks for /favicon.ico on its own; an Electron window never does.
+    if (response.status() < 400 || new URL(response.url()).pathname === '/favicon.ico') return;
+    problems.push(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  await page.addInitScript(CSP_REPORTER);
+  await page.addInitScript(
+    bridgeScript(bridgeBundle, {
+      origin: app.origin,
+      version: '0.0.0-e2e',
+      platform: options.platform ?? 'linux',
+    }),
+  );
+  const clientsBefore = app.eventClients();
+  await page.goto(app.url, { waitUntil: 'load' });
+  await page.waitForFunction("document.querySelector('#app')?.childElementCount > 0");
+  await vi.waitFor(() => expect(app.eventClients()).toBeGreaterThan(clientsBefore), {
+    timeout: 5_000,
+    interval: 20,
+  });
+  return { page, problems };
+}
+
+/** axe's serious and critical violations on the page as it is now (axe runs through CDP). */
+export async function severeAxeViolations(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(`axe
+    .run(document, { resultTypes: ['violations'] })
+    .then((result) => result.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
+    })))`)) as AxeViolation[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** Writes `test/e2e/screenshots/<name>.png` (the whole page) and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  const path = `${SCREENSHOTS_DIR}${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
