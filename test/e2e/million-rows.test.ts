@@ -1,0 +1,133 @@
+/**
+ * The Updates screen over a million logged changes, measured in Chromium: how soon the first rows
+ * show after the page opens, how many rows the DOM holds at the top and at the very end, and how
+ * much JavaScript the renderer ships (gzipped). Every figure is printed (`e2e figures:`); the
+ * counts and sizes are asserted against their targets (100 rows, 150 KB), the time (300 ms) is not:
+ * a test machine busy with other suites is no stopwatch.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openContactMirror } from '../../main/adapters/sqlite/open-contact-mirror.ts';
+import { MIRROR_FILE } from '../../main/compose/data-files.ts';
+import type { MirrorChange, MirrorUpsert } from '../../main/core/ports/contact-mirror.ts';
+import { startE2eApp, type E2eApp } from './harness/app-server.ts';
+import { bundleBridge } from './harness/bridge-script.ts';
+import { chromiumSkipReason, launchChromium } from './harness/browser.ts';
+import { openAppPage, RENDERER_DIR, screenshot } from './harness/page-tools.ts';
+
+const ROWS = 1_000_000;
+const TOKEN = 'e2e-million-token-2b7d90';
+const KINDS = ['added', 'updated', 'deleted', 'restored', 'missing'] as const;
+
+/** A mirror whose change log holds a million changes, written as one sync's commit would. */
+function seedMillion(dir: string): void {
+  const { mirror } = openContactMirror({ file: join(dir, MIRROR_FILE) });
+  try {
+    const now = Date.now();
+    const upserts: MirrorUpsert[] = new Array(ROWS);
+    const changes: MirrorChange[] = new Array(ROWS);
+    for (let index = 0; index < ROWS; index += 1) {
+      const id = String(1_000_000_000 + index);
+      const updatedAtMs = now - (ROWS - index) * 1000;
+      upserts[index] = { id, updatedAtMs, deleted: false };
+      changes[index] = { id, kind: KINDS[index % KINDS.length] ?? 'updated', updatedAtMs };
+    }
+    mirror.commit({
+      runId: 'seeded-million',
+      detectedAtMs: now,
+      upserts,
+      changes,
+      answerFingerprint: 'seeded',
+      received: ROWS,
+    });
+  } finally {
+    mirror.close();
+  }
+}
+
+const skipReason =
+  chromiumSkipReason() ??
+  (existsSync(`${RENDERER_DIR}index.html`) || process.env['CI'] === 'true'
+    ? null
+    : 'e2e: skipped, no built renderer in out/renderer (npm run build)');
+if (skipReason !== null) console.log(skipReason);
+
+describe.skipIf(skipReason !== null)('a million changes in the Updates screen', () => {
+  let app: E2eApp;
+  let browser: Browser;
+  let bundle: string;
+
+  beforeAll(async () => {
+    [app, browser, bundle] = await Promise.all([
+      startE2eApp({
+        rendererDir: RENDERER_DIR,
+        simulatorTokens: { [TOKEN]: 'valid' },
+        initialToken: TOKEN,
+        prepareDataDir: seedMillion,
+      }),
+      launchChromium(),
+      bundleBridge(),
+    ]);
+  }, 120_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([browser?.close(), app?.close()]);
+  });
+
+  test('shows the first rows quickly and never holds more than 100 rows', async () => {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
+    try {
+      // Records, from the navigation's start, when the first real row is in the DOM.
+      await context.addInitScript(`new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="updates-row"]')) {
+          window.firstRowMs = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });`);
+      const { page, problems } = await openAppPage(context, app, bundle);
+      await page.waitForSelector('[data-testid="updates-row"]');
+      const firstRowMs = Math.round((await page.evaluate('window.firstRowMs')) as number);
+      const rowsAtTop = await page.locator('[role="row"][aria-rowindex]').count();
+      const rowCount = await page.getByTestId('updates-list').getAttribute('aria-rowcount');
+      expect(rowCount).toBe(String(ROWS + 1));
+
+      // To the very end, as a user dragging the scrollbar down would.
+      const list = page.getByTestId('updates-list');
+      await list.evaluate((element) => {
+        const scroller = element as unknown as { scrollTop: number; scrollHeight: number };
+        scroller.scrollTop = scroller.scrollHeight;
+      });
+      const lastRow = page.locator(`[data-testid="updates-row"][aria-rowindex="${ROWS + 1}"]`);
+      await lastRow.waitFor({ timeout: 10_000 });
+      const rowsAtEnd = await page.locator('[role="row"][aria-rowindex]').count();
+      // The oldest change (the first seeded contact) is the last row.
+      expect(await lastRow.textContent()).toContain('1000000000');
+      await screenshot(page, 'updates-million-end');
+
+      const assets = join(RENDERER_DIR, 'assets');
+      const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
+      const jsGzipKb =
+        Math.round(
+          scripts.reduce(
+            (sum, name) => sum + gzipSync(readFileSync(join(assets, name))).length,
+            0,
+          ) / 102.4,
+        ) / 10;
+
+      console.log(
+        `e2e figures: ${JSON.stringify({ rows: ROWS, firstRowMs, rowsAtTop, rowsAtEnd, jsGzipKb })}`,
+      );
+      // Time is printed, not asserted (a loaded CI machine is no stopwatch): target 300 ms.
+      expect(firstRowMs).toBeGreaterThan(0);
+      expect(rowsAtTop).toBeLessThanOrEqual(100);
+      expect(rowsAtEnd).toBeLessThanOrEqual(100);
+      expect(jsGzipKb, `renderer JavaScript ${jsGzipKb} KB gzipped`).toBeLessThanOrEqual(150);
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
+});
