@@ -77,6 +77,13 @@ export interface IpcContract {
   'export.csv': { args: UpdatesFilter; result: ExportCsvResult };
   /** Opens the folder holding the log files in the system's file manager. */
   'logs.open': { args: void; result: ActionResult };
+  /**
+   * The clipboard's text, for the token field's Paste button: the page itself may not read the
+   * clipboard (every permission request is denied), so main reads it when the user asks.
+   */
+  'clipboard.read': { args: void; result: string };
+  /** Puts text (a contact ID) on the clipboard, for the same reason. */
+  'clipboard.write': { args: { readonly text: string }; result: void };
 }
 
 /** Events main pushes to the window; the window never polls. */
@@ -118,6 +125,8 @@ const invokeChannels: Readonly<Record<InvokeChannel, true>> = {
   'token.clear': true,
   'export.csv': true,
   'logs.open': true,
+  'clipboard.read': true,
+  'clipboard.write': true,
 };
 const eventChannels: Readonly<Record<EventChannel, true>> = {
   'state.changed': true,

@@ -5,6 +5,7 @@
  * built field by field, so nothing a service knows beyond the contract (the token above all, or an
  * error's technical detail) can ride along to the page.
  */
+import { MAX_TOKEN_LENGTH } from '../../common/ipc/arg-parsers.ts';
 import type { ActionResult, TokenSetResult, TokenTestResult } from '../../common/ipc/contract.ts';
 import type { AmootError } from '../core/amoot/amoot-error.ts';
 import type { IpcHandlers } from '../ipc/ipc-main.ts';
@@ -22,6 +23,11 @@ export interface IpcHandlerDeps {
   /** `shell.openPath`: '' when the folder opened, else the reason it did not. */
   readonly openPath: (path: string) => Promise<string>;
   readonly logsFolder: () => string;
+  /** Electron's `clipboard` in the app. */
+  readonly clipboard: {
+    readText(): Promise<string> | string;
+    writeText(text: string): Promise<void> | void;
+  };
   readonly log: Logger;
 }
 
@@ -77,6 +83,11 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       if (problem === '') return { ok: true };
       log.warn(`logs folder ${folder} could not be opened: ${problem}`);
       return { ok: false, message: { key: 'app.logs.open-failed', params: { path: folder } } };
+    },
+    // A clipboard holding a whole document is cut to what a token field could take.
+    'clipboard.read': async () => (await deps.clipboard.readText()).slice(0, MAX_TOKEN_LENGTH),
+    'clipboard.write': async ({ text }) => {
+      await deps.clipboard.writeText(text);
     },
   };
 }

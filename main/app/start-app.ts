@@ -6,6 +6,7 @@
  */
 import {
   app,
+  clipboard,
   dialog,
   Menu,
   nativeTheme,
@@ -116,6 +117,7 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
       },
       openPath: (path) => shell.openPath(path),
       logsFolder: appShell.logsFolder,
+      clipboard,
       log,
     }),
     createSenderCheck({

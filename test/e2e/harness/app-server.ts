@@ -59,6 +59,8 @@ export interface E2eApp {
    * default) cancels the dialog.
    */
   nextSavePath: string | null;
+  /** The system clipboard's text, as main reads and writes it. */
+  clipboard: string;
   /** Sends `ui.navigate`, as a clicked notification does. */
   navigate(screen: NoticeScreen): void;
   close(): Promise<void>;
@@ -89,6 +91,8 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
     await options.prepareDataDir?.(dataDir);
     let nextSavePath: string | null = null;
+    /** The system clipboard as the app would see it. */
+    let clipboardText = '';
 
     const services = await openServices({
       dataDir,
@@ -135,6 +139,12 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       },
       openPath: () => Promise.resolve('the e2e harness has no file manager'),
       logsFolder: () => join(dataDir, 'logs'),
+      clipboard: {
+        readText: () => clipboardText,
+        writeText: (text) => {
+          clipboardText = text;
+        },
+      },
       log,
     });
 
@@ -255,6 +265,12 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       hub,
       log: lines,
       dataDir,
+      get clipboard() {
+        return clipboardText;
+      },
+      set clipboard(text: string) {
+        clipboardText = text;
+      },
       get nextSavePath() {
         return nextSavePath;
       },

@@ -126,6 +126,12 @@ describe('the app at start-up', () => {
     expect(await api.logs.open()).toEqual({ ok: true });
     expect(fakeElectron.shell.openedPaths).toEqual([fakeElectron.app.getPath('logs')]);
 
+    // The page copies and pastes through main (its own clipboard permissions are denied).
+    await api.clipboard.write({ text: '9223372036854775807' });
+    expect(fakeElectron.clipboard.text).toBe('9223372036854775807');
+    fakeElectron.clipboard.text = `  ${'t'.repeat(5000)}`;
+    expect(await api.clipboard.read()).toHaveLength(4096);
+
     await api.history.clear();
     expect(await api.history.page({ limit: 10 })).toEqual({ runs: [], total: 0 });
     expect((await api.state.get()).lastRun).toBeNull();

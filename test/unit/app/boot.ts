@@ -43,6 +43,12 @@ export interface BootedApp {
   readonly quitted: () => boolean;
 }
 
+/**
+ * For waits that span a whole sync: each one starts a process of its own (the utility process's
+ * Node twin), which on a busy test machine takes a second or more to load before it syncs.
+ */
+export const SYNC_PROCESS_WAIT = { timeout: 15_000, interval: 20 } as const;
+
 const running: BootedApp[] = [];
 
 /** Quits every app a test started and did not quit; for `afterEach`. */

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
-import { boot, quitAll } from './boot.ts';
+import { boot, quitAll, SYNC_PROCESS_WAIT } from './boot.ts';
 
 const { fakeElectron, resetFakeElectron } = await vi.hoisted(
   () => import('../shell/fake-electron.ts'),
@@ -46,7 +46,7 @@ describe('npm run demo', () => {
         outcome: 'baseline',
         counts: { received: 25 },
       });
-    });
+    }, SYNC_PROCESS_WAIT);
     expect(basename(app.userData)).toBe('Amoot Contact Sync Demo');
     expect(existsSync(join(app.userData, 'mirror.sqlite'))).toBe(true);
     expect(await app.api.settings.get()).toMatchObject({ baseUrl: simulator.baseUrl });

@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { AppState } from '../../../common/ipc/app-state.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { FakeNotification } from '../shell/fake-electron.ts';
-import { boot, quitAll, type BootedApp } from './boot.ts';
+import { boot, quitAll, SYNC_PROCESS_WAIT, type BootedApp } from './boot.ts';
 
 const { fakeElectron, resetFakeElectron } = await vi.hoisted(
   () => import('../shell/fake-electron.ts'),
@@ -159,7 +159,7 @@ describe('syncing from outside the window', () => {
     await vi.waitFor(async () => {
       const { runs: latest } = await app.api.history.page({ limit: 1 });
       expect(latest[0]).toMatchObject({ trigger: 'tray', outcome: 'success' });
-    });
+    }, SYNC_PROCESS_WAIT);
     expect((await app.api.history.page({ limit: 100 })).total).toBe(runs + 1);
   });
 
@@ -175,7 +175,7 @@ describe('syncing from outside the window', () => {
         trigger: 'tray',
         outcome: 'success',
       });
-    });
+    }, SYNC_PROCESS_WAIT);
     menu().find('Resume').click();
     expect((await app.api.state.get()).paused).toBeNull();
   });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { FakeBrowserWindow, FakeMenu, FakeNotification } from '../shell/fake-electron.ts';
-import { boot, quitAll } from './boot.ts';
+import { boot, quitAll, SYNC_PROCESS_WAIT } from './boot.ts';
 
 const { fakeElectron, resetFakeElectron } = await vi.hoisted(
   () => import('../shell/fake-electron.ts'),
@@ -176,7 +176,10 @@ describe('quitting', () => {
     await app.api.token.set({ token: QUIT_TOKEN, test: false });
     simulator.setFault({ kind: 'stall-after-headers' });
     const sync = app.api.sync.now();
-    await vi.waitFor(async () => expect((await app.api.state.get()).syncing).toBe(true));
+    await vi.waitFor(
+      async () => expect((await app.api.state.get()).syncing).toBe(true),
+      SYNC_PROCESS_WAIT,
+    );
 
     await app.quit();
     await expect(sync).resolves.toEqual({ ok: false, errorKind: 'cancelled' });

@@ -125,6 +125,13 @@ export const fieldRules: Partial<Record<InvokeChannel, Readonly<Record<string, F
   'updates.page': { ...filterRules, limit, offset },
   'history.page': { limit, offset },
   'export.csv': filterRules,
+  'clipboard.write': {
+    text: {
+      required: true,
+      isValid: (v) => typeof v === 'string' && v.length <= 1000,
+      nearMiss: fc.constantFrom('9'.repeat(1001), 42, null, ['123']),
+    },
+  },
   'token.set': {
     token: {
       required: true,
@@ -221,6 +228,8 @@ export const validArgs: { readonly [C in InvokeChannel]: fc.Arbitrary<ArgsOf<C>>
   'token.clear': fc.constant(undefined),
   'export.csv': fc.record(filter, { requiredKeys: ['order'] }),
   'logs.open': fc.constant(undefined),
+  'clipboard.read': fc.constant(undefined),
+  'clipboard.write': fc.record({ text: fc.string({ maxLength: 1000 }) }),
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

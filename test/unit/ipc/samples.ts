@@ -52,6 +52,8 @@ export const sampleArgs: { readonly [C in InvokeChannel]: ArgsOf<C> } = {
   'token.clear': undefined,
   'export.csv': { order: 'server-time', detectedSinceMs: 1_700_000_000_000 },
   'logs.open': undefined,
+  'clipboard.read': undefined,
+  'clipboard.write': { text: '9223372036854775807' },
 };
 
 export const sampleResults: { readonly [C in InvokeChannel]: ResultOf<C> } = {
@@ -99,6 +101,8 @@ export const sampleResults: { readonly [C in InvokeChannel]: ResultOf<C> } = {
   'token.clear': { ok: true },
   'export.csv': { ok: false, cancelled: true },
   'logs.open': { ok: true },
+  'clipboard.read': 'pasted text',
+  'clipboard.write': undefined,
 };
 
 export const samplePayloads: { readonly [E in EventChannel]: PayloadOf<E> } = {

@@ -598,6 +598,20 @@ export class FakeNativeTheme extends EventEmitter {
   }
 }
 
+/** The system clipboard, as Electron's asynchronous `clipboard` module gives it. */
+export class FakeClipboard {
+  text = '';
+
+  readText(): Promise<string> {
+    return Promise.resolve(this.text);
+  }
+
+  writeText(text: string): Promise<void> {
+    this.text = text;
+    return Promise.resolve();
+  }
+}
+
 /** The fake module's exports. */
 export const fakeElectron = {
   app: new FakeApp(),
@@ -617,6 +631,7 @@ export const fakeElectron = {
   safeStorage: new FakeSafeStorage(),
   nativeTheme: new FakeNativeTheme(),
   utilityProcess: new FakeUtilityProcess(),
+  clipboard: new FakeClipboard(),
 };
 
 /**
@@ -642,5 +657,6 @@ export function resetFakeElectron(): void {
   fakeElectron.safeStorage.reset();
   fakeElectron.nativeTheme.reset();
   fakeElectron.utilityProcess.reset();
+  fakeElectron.clipboard.text = '';
   FakeMenu.applicationMenu = undefined;
 }
