@@ -57,12 +57,21 @@ export interface FakeApi {
   listenerCount(event: EventChannel): number;
 }
 
-export function fakeApi(options: { state?: AppState; settings?: Partial<Settings> } = {}): FakeApi {
+export interface FakeApiOptions {
+  state?: AppState;
+  settings?: Partial<Settings>;
+  /** Node's platform name the preload reports; 'linux' unless given. */
+  platform?: string;
+  /** The app's version the preload reports; '1.2.3' unless given (null: main passed none). */
+  version?: string | null;
+}
+
+export function fakeApi(options: FakeApiOptions = {}): FakeApi {
   const listeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
   let settings: Settings = { ...DEFAULT_SETTINGS, ...options.settings };
   const api = {
-    version: '1.2.3',
-    platform: 'linux',
+    version: options.version === undefined ? '1.2.3' : options.version,
+    platform: options.platform ?? 'linux',
     on: <E extends EventChannel>(event: E, listener: EventListener<E>) => {
       const set = listeners.get(event) ?? new Set();
       listeners.set(event, set);
@@ -114,6 +123,10 @@ export function fakeApi(options: { state?: AppState; settings?: Partial<Settings
     },
     export: { csv: vi.fn(async () => ({ ok: false, cancelled: true }) as const) },
     logs: { open: vi.fn(async () => ({ ok: true }) as const) },
+    clipboard: {
+      read: vi.fn(async () => ''),
+      write: vi.fn(async (_args: { text: string }) => {}),
+    },
   } satisfies AmootBridge;
   return {
     api,

@@ -1,0 +1,67 @@
+/**
+ * One settings control's conversation with main: the change is sent on its own, and main's answer
+ * is kept for the feedback shown next to that control — its refusal, or a brief "Saved" — so a
+ * refused change never looks saved and an error never appears beside the wrong field.
+ */
+import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
+import type { AmootApi } from '../../../common/ipc/bridge.ts';
+import type { Settings } from '../../../common/settings.ts';
+import type { SettingsStore } from './settings-store.svelte.ts';
+
+/** Long enough to be noticed, short enough that an old "Saved" never sits beside a new edit. */
+export const SAVED_SHOWN_MS = 3000;
+
+export class SettingFeedback {
+  /** Why the last change was refused (by the window's own check or by main); null otherwise. */
+  error = $state<LocalizedMessage | null>(null);
+  /** True for a moment after main confirmed a change. */
+  saved = $state(false);
+
+  readonly #api: AmootApi;
+  readonly #settings: SettingsStore;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(api: AmootApi, settings: SettingsStore) {
+    this.#api = api;
+    this.#settings = settings;
+  }
+
+  /** A refusal found before sending: nothing goes to main. */
+  refuse(message: LocalizedMessage): void {
+    this.#stopFlash();
+    this.error = message;
+  }
+
+  clear(): void {
+    this.error = null;
+  }
+
+  /** Sends the patch; true when main saved it, which also refreshes the settings every view reads. */
+  async save(patch: Partial<Settings>): Promise<boolean> {
+    this.#stopFlash();
+    this.error = null;
+    try {
+      const result = await this.#api.settings.set(patch);
+      if (!result.ok) {
+        this.error = result.message;
+        return false;
+      }
+      this.#settings.current = result.settings;
+      this.saved = true;
+      this.#timer = setTimeout(() => (this.saved = false), SAVED_SHOWN_MS);
+      return true;
+    } catch {
+      this.error = { key: 'ui.settings.save-failed' };
+      return false;
+    }
+  }
+
+  dispose(): void {
+    clearTimeout(this.#timer);
+  }
+
+  #stopFlash(): void {
+    clearTimeout(this.#timer);
+    this.saved = false;
+  }
+}
