@@ -79,12 +79,3 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
   const promise = new Promise<T>((settle) => (resolve = settle));
   return { promise, resolve };
 }
-
-/** Gives `navigator.clipboard` a `readText`; returns the function that takes it away again. */
-export function stubClipboard(readText: () => Promise<string>): () => void {
-  const navigator = (globalThis as unknown as { navigator: object }).navigator;
-  Object.defineProperty(navigator, 'clipboard', { value: { readText }, configurable: true });
-  return () => {
-    Reflect.deleteProperty(navigator, 'clipboard');
-  };
-}

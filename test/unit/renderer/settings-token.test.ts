@@ -14,15 +14,10 @@ import {
   descriptionOf,
   openSettings,
   page,
-  stubClipboard,
 } from './settings-fixtures.ts';
-
-let restoreClipboard = (): void => {};
 
 afterEach(() => {
   cleanup();
-  restoreClipboard();
-  restoreClipboard = () => {};
 });
 
 const tokenField = () => screen.getByLabelText('New API token');
@@ -147,7 +142,7 @@ describe('entering a token', () => {
 
   it('pastes from the clipboard into the field', async () => {
     const fake = await openSettings();
-    restoreClipboard = stubClipboard(async () => SETTINGS_TEST_TOKEN);
+    vi.mocked(fake.api.clipboard.read).mockResolvedValueOnce(`${SETTINGS_TEST_TOKEN}\n`);
     await fireEvent.click(screen.getByRole('button', { name: 'Paste' }));
     await waitFor(() => expect(control(tokenField()).value).toBe(SETTINGS_TEST_TOKEN));
     expect(activeElement()).toBe(tokenField());
@@ -160,8 +155,8 @@ describe('entering a token', () => {
   ] as const)(
     'says how to paste by keyboard on %s when the clipboard is refused',
     async (platform, key) => {
-      await openSettings({ platform });
-      restoreClipboard = stubClipboard(() => Promise.reject(new Error('NotAllowedError')));
+      const fake = await openSettings({ platform });
+      vi.mocked(fake.api.clipboard.read).mockRejectedValueOnce(new Error('no clipboard'));
       await fireEvent.click(screen.getByRole('button', { name: 'Paste' }));
       expect(await screen.findByText(messagesEn[key])).toBeDefined();
       // Nothing is wrong with the field itself.
