@@ -307,6 +307,10 @@ export const messagesEn = {
   'ui.banner.token-problem': 'The token could not be read: {reason}',
   'ui.load-failed':
     'This page could not be loaded. Switch to another section and back to try again.',
+  'ui.banner.action.resume': 'Resume syncing',
+  'ui.banner.action.fix-token': 'Fix the token',
+  'ui.banner.action.open-settings': 'Open settings',
+  'ui.banner.action.retry': 'Try again now',
   'ui.announce.synced.one': 'Sync finished: {count} contact changed.',
   'ui.announce.synced.other': 'Sync finished: {count} contacts changed.',
   'ui.announce.baseline.one': 'First sync finished: {count} contact saved.',
