@@ -5,7 +5,7 @@
  * counts and sizes are asserted against their targets (100 rows, 150 KB), the time (300 ms) is not:
  * a test machine busy with other suites is no stopwatch.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -15,8 +15,8 @@ import { MIRROR_FILE } from '../../main/compose/data-files.ts';
 import type { MirrorChange, MirrorUpsert } from '../../main/core/ports/contact-mirror.ts';
 import { startE2eApp, type E2eApp } from './harness/app-server.ts';
 import { bundleBridge } from './harness/bridge-script.ts';
-import { chromiumSkipReason, launchChromium } from './harness/browser.ts';
-import { openAppPage, RENDERER_DIR, screenshot } from './harness/page-tools.ts';
+import { launchChromium } from './harness/browser.ts';
+import { e2eSkipReason, openAppPage, RENDERER_DIR, screenshot } from './harness/page-tools.ts';
 
 const ROWS = 1_000_000;
 const TOKEN = 'e2e-million-token-2b7d90';
@@ -48,12 +48,7 @@ function seedMillion(dir: string): void {
   }
 }
 
-const skipReason =
-  chromiumSkipReason() ??
-  (existsSync(`${RENDERER_DIR}index.html`) || process.env['CI'] === 'true'
-    ? null
-    : 'e2e: skipped, no built renderer in out/renderer (npm run build)');
-if (skipReason !== null) console.log(skipReason);
+const skipReason = e2eSkipReason();
 
 describe.skipIf(skipReason !== null)('a million changes in the Updates screen', () => {
   let app: E2eApp;

@@ -3,15 +3,15 @@
  * talking to the real handlers and services through `window.amoot` (the preload's own factory
  * over fetch and server-sent events) while the services sync the local simulator.
  */
-import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { AmootBridge } from '../../common/ipc/bridge.ts';
 import type { AppState } from '../../common/ipc/app-state.ts';
 import { startE2eApp, type E2eApp } from './harness/app-server.ts';
 import { bundleBridge } from './harness/bridge-script.ts';
-import { chromiumSkipReason, launchChromium } from './harness/browser.ts';
+import { launchChromium } from './harness/browser.ts';
 import {
+  e2eSkipReason,
   openAppPage,
   RENDERER_DIR,
   screenshot,
@@ -28,12 +28,7 @@ type PageWindow = typeof globalThis & {
   e2eEvents: { channel: string; payload: unknown }[];
 };
 
-const skipReason =
-  chromiumSkipReason() ??
-  (existsSync(`${RENDERER_DIR}index.html`) || process.env['CI'] === 'true'
-    ? null
-    : 'e2e: skipped, no built renderer in out/renderer (npm run build)');
-if (skipReason !== null) console.log(skipReason);
+const skipReason = e2eSkipReason();
 
 describe.skipIf(skipReason !== null)('the renderer in Chromium against the real main side', () => {
   let app: E2eApp;

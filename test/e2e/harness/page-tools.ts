@@ -3,16 +3,31 @@
  * the harness transport while collecting every console error, failed load and CSP violation; run
  * axe; take a screenshot under `test/e2e/screenshots/`.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
 import type { E2eApp } from './app-server.ts';
 import { bridgeScript } from './bridge-script.ts';
+import { chromiumSkipReason } from './browser.ts';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
+
+/**
+ * Why the e2e tests cannot run here (no Chromium, or no built renderer), or null. Said once, in
+ * one line; under CI=true it is always null, so a missing piece fails the run instead.
+ */
+export function e2eSkipReason(): string | null {
+  const reason =
+    chromiumSkipReason() ??
+    (existsSync(`${RENDERER_DIR}index.html`) || process.env['CI'] === 'true'
+      ? null
+      : 'e2e: skipped, no built renderer in out/renderer (npm run build)');
+  if (reason !== null) console.log(reason);
+  return reason;
+}
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),

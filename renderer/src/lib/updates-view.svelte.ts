@@ -1,0 +1,85 @@
+/**
+ * The Updates screen's state: what the user chose, and the rows main answered for it. Choosing
+ * something shows the new rows from the top; main's `updates.changed` reloads in place.
+ */
+import type { AmootApi } from '../../../common/ipc/bridge.ts';
+import { newestCommitStartMs } from './updates-window.ts';
+import { UpdatesFeed } from './updates-feed.svelte.ts';
+import {
+  DEFAULT_SELECTION,
+  toFilter,
+  withoutFilters,
+  type UpdatesSelection,
+} from './updates-selection.ts';
+
+const HISTORY_PAGE = 100;
+
+type UpdatesApi = Pick<AmootApi, 'updates' | 'history'>;
+
+/** History is newest first, so the first page holding a committed run holds the newest one. */
+async function findNewestCommitStart(api: UpdatesApi): Promise<number | null> {
+  for (let offset = 0; ; offset += HISTORY_PAGE) {
+    const page = await api.history.page({ limit: HISTORY_PAGE, offset });
+    const start = newestCommitStartMs(page.runs);
+    if (start !== null) return start;
+    if (page.runs.length === 0 || offset + page.runs.length >= page.total) return null;
+  }
+}
+
+export class UpdatesView {
+  selection = $state.raw<UpdatesSelection>(DEFAULT_SELECTION);
+  readonly feed: UpdatesFeed;
+
+  readonly #api: UpdatesApi;
+  readonly #now: () => number;
+  /** Start of the newest committed run, for "since the last sync"; undefined until asked. */
+  #lastCommitStartMs: number | null | undefined = undefined;
+  #ticket = 0;
+
+  constructor(api: UpdatesApi, now: () => number) {
+    this.#api = api;
+    this.#now = now;
+    this.feed = new UpdatesFeed((query) => api.updates.page(query));
+  }
+
+  /** Changes part of the selection and shows its rows from the top. */
+  choose(patch: Partial<UpdatesSelection>): void {
+    if (patch.window === 'since-last-sync' && this.selection.window !== 'since-last-sync') {
+      this.#lastCommitStartMs = undefined;
+    }
+    this.selection = { ...this.selection, ...patch };
+    void this.show('new');
+  }
+
+  clearFilters(): void {
+    this.selection = withoutFilters(this.selection);
+    void this.show('new');
+  }
+
+  /** Queries main for the selection; `reload` keeps the place (the same rows, maybe more). */
+  async show(mode: 'new' | 'reload'): Promise<void> {
+    const ticket = ++this.#ticket;
+    const selection = this.selection;
+    let anchorMoved = false;
+    if (
+      selection.window === 'since-last-sync' &&
+      (mode === 'reload' || this.#lastCommitStartMs === undefined)
+    ) {
+      this.feed.supersede();
+      let start: number | null;
+      try {
+        start = await findNewestCommitStart(this.#api);
+      } catch {
+        if (ticket === this.#ticket) this.feed.fail();
+        return;
+      }
+      if (ticket !== this.#ticket) return;
+      anchorMoved = start !== this.#lastCommitStartMs;
+      this.#lastCommitStartMs = start;
+    }
+    const filter = toFilter(selection, this.#now(), this.#lastCommitStartMs ?? null);
+    // A new sync moves "since the last sync" to entirely other rows: start from the top.
+    if (mode === 'reload' && !anchorMoved) this.feed.reload(filter);
+    else this.feed.load(filter);
+  }
+}
