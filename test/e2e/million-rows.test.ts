@@ -1,6 +1,8 @@
 /**
  * The Updates screen over a million logged changes, measured in Chromium: how soon the first rows
- * show after the page opens, how many rows the DOM holds at the top and at the very end, and how
+ * show after the page starts loading (`firstRowMs`: includes the harness's own set-up of
+ * `window.amoot` and its HTTP round trips) and after the user opens the screen from another one
+ * (`screenOpenMs`), how many rows the DOM holds at the top and at the very end, and how
  * much JavaScript the renderer ships (gzipped). Every figure is printed (`e2e figures:`); the
  * counts and sizes are asserted against their targets (100 rows, 150 KB), the time (300 ms) is not:
  * a test machine busy with other suites is no stopwatch.
@@ -102,6 +104,22 @@ describe.skipIf(skipReason !== null)('a million changes in the Updates screen', 
       expect(await lastRow.textContent()).toContain('1000000000');
       await screenshot(page, 'updates-million-end');
 
+      // Opening the screen: from History back to Updates, as a user switches sections.
+      await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+      await page.getByRole('heading', { name: 'Sync history' }).waitFor();
+      const screenOpenMs = Math.round(
+        (await page.evaluate(`new Promise((resolve) => {
+          const start = performance.now();
+          const observer = new MutationObserver(() => {
+            if (!document.querySelector('[data-testid="updates-row"]')) return;
+            observer.disconnect();
+            resolve(performance.now() - start);
+          });
+          observer.observe(document, { childList: true, subtree: true });
+          document.querySelector('nav button').click();
+        })`)) as number,
+      );
+
       const assets = join(RENDERER_DIR, 'assets');
       const scripts = readdirSync(assets).filter((name) => name.endsWith('.js'));
       const jsGzipKb =
@@ -113,10 +131,11 @@ describe.skipIf(skipReason !== null)('a million changes in the Updates screen', 
         ) / 10;
 
       console.log(
-        `e2e figures: ${JSON.stringify({ rows: ROWS, firstRowMs, rowsAtTop, rowsAtEnd, jsGzipKb })}`,
+        `e2e figures: ${JSON.stringify({ rows: ROWS, firstRowMs, screenOpenMs, rowsAtTop, rowsAtEnd, jsGzipKb })}`,
       );
       // Time is printed, not asserted (a loaded CI machine is no stopwatch): target 300 ms.
       expect(firstRowMs).toBeGreaterThan(0);
+      expect(screenOpenMs).toBeGreaterThan(0);
       expect(rowsAtTop).toBeLessThanOrEqual(100);
       expect(rowsAtEnd).toBeLessThanOrEqual(100);
       expect(jsGzipKb, `renderer JavaScript ${jsGzipKb} KB gzipped`).toBeLessThanOrEqual(150);
