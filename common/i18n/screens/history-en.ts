@@ -11,6 +11,7 @@ export const historyMessagesEn = {
   'ui.history.duration': '{seconds} s',
   'ui.history.duration.minutes': '{minutes} min {seconds} s',
   'ui.history.duration.whole-minutes': '{minutes} min',
+  'ui.history.duration.instant': 'under 0.1 s',
   'ui.history.duration.running': 'Still running',
   'ui.history.duration.none': 'Not recorded',
   'ui.history.attempts': 'after {count} attempts',

@@ -2,7 +2,7 @@
 export const updatesMessagesEn = {
   'ui.updates.title': 'Contact updates',
   'ui.updates.empty': 'No contact changes yet. Changes appear here after a sync finds them.',
-  'ui.updates.total': '{count} changes in all',
+  'ui.updates.total.other': '{count} changes in all',
   'ui.updates.total.one': '{count} change in all',
   'ui.updates.matching.one': '{count} change matches',
   'ui.updates.matching.other': '{count} changes match',

@@ -5,7 +5,7 @@ export const updatesMessagesFa: Readonly<Record<keyof typeof updatesMessagesEn, 
   'ui.updates.title': 'تغییرات مخاطبین',
   'ui.updates.empty':
     'هنوز تغییری در مخاطبین نیست. تغییرات پس از همگام‌سازی اینجا نمایش داده می‌شوند.',
-  'ui.updates.total': 'در مجموع {count} تغییر',
+  'ui.updates.total.other': 'در مجموع {count} تغییر',
   'ui.updates.total.one': 'در مجموع {count} تغییر',
   'ui.updates.matching.one': '{count} تغییر مطابق فیلترها',
   'ui.updates.matching.other': '{count} تغییر مطابق فیلترها',

@@ -20,6 +20,8 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
  */
 export function formatDuration(ms: number, t: Translate): string {
   const safe = Math.max(0, ms);
+  // A run on a fast line can end in a few milliseconds, which would round to "0 s".
+  if (safe < 100) return t('ui.history.duration.instant');
   if (safe < 10_000) return t('ui.history.duration', { seconds: Math.round(safe / 100) / 10 });
   const totalSeconds = Math.round(safe / 1000);
   if (totalSeconds < 60) return t('ui.history.duration', { seconds: totalSeconds });

@@ -17,17 +17,19 @@ const fa = (key: MessageKey, params?: Readonly<Record<string, string | number>>)
 
 describe('formatDuration', () => {
   it('gives tenths under ten seconds, whole seconds under a minute, then minutes', () => {
-    expect(formatDuration(40, en)).toBe('0 s');
+    expect(formatDuration(40, en)).toBe('under 0.1 s');
+    expect(formatDuration(120, en)).toBe('0.1 s');
     expect(formatDuration(1250, en)).toBe('1.3 s');
     expect(formatDuration(9_940, en)).toBe('9.9 s');
     expect(formatDuration(42_400, en)).toBe('42 s');
     expect(formatDuration(59_600, en)).toBe('1 min');
     expect(formatDuration(3_725_000, en)).toBe('62 min 5 s');
-    expect(formatDuration(-5, en)).toBe('0 s');
+    expect(formatDuration(-5, en)).toBe('under 0.1 s');
   });
 
   it('writes Persian digits and decimal separator in Persian', () => {
     expect(formatDuration(3200, fa)).toBe('۳٫۲ ثانیه');
+    expect(formatDuration(30, fa)).toBe('کمتر از ۰٫۱ ثانیه');
     expect(formatDuration(125_000, fa)).toBe('۲ دقیقه و ۵ ثانیه');
   });
 

@@ -29,9 +29,9 @@ describe('I18n', () => {
 
   it('fills messages with the current language', () => {
     const i18n = new I18n('en-US');
-    expect(i18n.t('ui.updates.total', { count: 12 })).toBe('12 changes in all');
+    expect(i18n.plural('ui.updates.total', 12)).toBe('12 changes in all');
     i18n.setting = 'fa';
-    expect(i18n.t('ui.updates.total', { count: 12 })).toBe('در مجموع ۱۲ تغییر');
+    expect(i18n.plural('ui.updates.total', 12)).toBe('در مجموع ۱۲ تغییر');
     expect(i18n.timeAgo(NOWRUZ_1404 - 3 * 60_000, NOWRUZ_1404)).toMatch(/۳/);
   });
 });
