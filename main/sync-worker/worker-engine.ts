@@ -41,7 +41,17 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
     if (current) return current.promise;
     let cancel = (): void => undefined;
     const promise = new Promise<SyncRunRecord>((resolve) => {
-      const worker = deps.launch();
+      let worker: WorkerHandle;
+      try {
+        worker = deps.launch();
+      } catch (error) {
+        // The process could not even start (its file missing, the system out of processes).
+        deps.log('error', `the sync process could not start: ${String(error)}`);
+        const record = recordAfterDeath(trigger, null, deps.clock.monotonicMs(), null);
+        deps.onRunFinished?.(record);
+        resolve(record);
+        return;
+      }
       cancel = watchRun(worker, trigger, resolve);
       worker.post({
         type: 'run',
@@ -147,7 +157,9 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
       error: amootError(
         'unknown',
         { key: 'sync.internal-error' },
-        `the sync process ended with code ${code} before starting the run`,
+        code === null
+          ? 'the sync process could not be started'
+          : `the sync process ended with code ${code} before starting the run`,
       ),
     });
     deps.history.begin(started);

@@ -158,6 +158,34 @@ describe('a sync in its own process', () => {
     expect(await engine.run('manual')).toMatchObject({ outcome: 'success' });
   });
 
+  it('records a failed run, and keeps syncing later, when the process cannot even start', async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sync-process-'));
+    stores = openStores({ dir });
+    const logs: string[] = [];
+    const engine = createWorkerEngine({
+      launch: () => {
+        throw new Error('spawn ENOENT');
+      },
+      dataDir: dir,
+      history: stores.history,
+      mirror: stores.mirror,
+      settings: () => stores.settings.get(),
+      userAgent: 'sync-process-test',
+      readToken: () => Promise.resolve(TOKEN),
+      clock: systemClock,
+      log: (level, line) => logs.push(`${level}: ${line}`),
+    });
+    const run = await engine.run('schedule');
+    expect(run).toMatchObject({
+      outcome: 'failed',
+      errorKind: 'unknown',
+      message: { key: 'sync.internal-error' },
+    });
+    expect(stores.history.list({ limit: 1 }).runs[0]?.id).toBe(run.id);
+    expect(engine.isRunning()).toBe(false);
+    expect(logs.some((line) => line.includes('spawn ENOENT'))).toBe(true);
+  });
+
   it('fails the run with the vault’s own message when main cannot read the token', async () => {
     const { engine } = harness({
       readToken: () =>
