@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { TRAY_RESOURCES_FOLDER } from '../../../main/tray-icons.ts';
@@ -77,6 +77,31 @@ describe('electron-builder.yml', () => {
     "finds package.json's entry point in the build output",
     () => {
       expect(existsSync(join(root, manifest.main)), manifest.main).toBe(true);
+    },
+  );
+
+  it.skipIf(!built && process.env['CI'] !== 'true')(
+    'builds the sync process beside main, using only what Electron gives a utility process',
+    () => {
+      // A utility process gets `net`, `parentPort` and `systemPreferences` from 'electron', not
+      // `app` or `BrowserWindow`: a stray import of those would crash every sync at start.
+      const seen = new Set<string>();
+      const electronImports = new Set<string>();
+      const visit = (file: string): void => {
+        if (seen.has(file)) return;
+        seen.add(file);
+        const code = readFileSync(file, 'utf8');
+        for (const [, names, from] of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
+          if (from === 'electron') {
+            for (const name of (names ?? '').split(',')) electronImports.add(name.trim());
+          } else if (from?.startsWith('.')) {
+            visit(join(dirname(file), from));
+          }
+        }
+      };
+      visit(join(root, 'out/main/sync-worker.js'));
+      expect([...electronImports].filter((name) => name !== '')).toEqual(['net']);
+      expect(seen.size).toBeGreaterThan(1);
     },
   );
 
