@@ -11,8 +11,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStores } from '../main/compose/open-stores.ts';
-import { systemClock, systemTimers } from '../main/core/ports/clock.ts';
-import { createSyncEngine, type SyncEngine } from '../main/core/sync/sync-engine.ts';
+import { createStoresEngine } from '../main/compose/stores-engine.ts';
+import { systemClock } from '../main/core/ports/clock.ts';
+import type { SyncEngine } from '../main/core/sync/sync-engine.ts';
 import { nodeProcessLauncher } from '../main/sync-worker/launch-node-process.ts';
 import { createWorkerEngine } from '../main/sync-worker/worker-engine.ts';
 import { startSimulatorProcess } from './bench/simulator-process.ts';
@@ -45,27 +46,23 @@ try {
     const stores = openStores({ dir });
     try {
       stores.settings.update({ baseUrl: sim.baseUrl });
-      const shared = {
-        history: stores.history,
-        settings: () => stores.settings.get(),
-        readToken: () => Promise.resolve(TOKEN),
-        userAgent: 'bench',
-        clock: systemClock,
-      };
+      const readToken = () => Promise.resolve(TOKEN);
       const engine: SyncEngine =
         where === 'main process'
-          ? createSyncEngine({
-              ...shared,
-              mirror: stores.mirror,
+          ? createStoresEngine(stores, {
+              readToken,
               fetch: (url, init) => fetch(url, init),
-              timers: systemTimers,
-              random: Math.random,
+              userAgent: 'bench',
             })
           : createWorkerEngine({
-              ...shared,
-              mirror: stores.mirror,
               launch: nodeProcessLauncher(),
               dataDir: dir,
+              history: stores.history,
+              mirror: stores.mirror,
+              settings: () => stores.settings.get(),
+              readToken,
+              userAgent: 'bench',
+              clock: systemClock,
               log: () => undefined,
             });
       const first = await sampled(() => engine.run('manual'));

@@ -9,7 +9,7 @@ import type { StoreRecovery, TokenStatus } from '../../common/ipc/view-types.ts'
 import type { SyncProgress, SyncRunRecord } from '../../common/sync-types.ts';
 import type { HistoryStore } from '../core/ports/history-store.ts';
 import type { SchedulerState, SyncScheduler } from '../core/scheduler/scheduler-types.ts';
-import type { Signal } from './signal.ts';
+import { createSignal, type Signal } from '../core/signal.ts';
 
 export interface AppStateHubDeps {
   readonly scheduler: Pick<SyncScheduler, 'state' | 'onStateChange'>;
@@ -42,7 +42,7 @@ export interface AppStateHub {
 }
 
 export function createAppStateHub(deps: AppStateHubDeps): AppStateHub {
-  const listeners = new Set<(state: AppState) => void>();
+  const changed = createSignal<AppState>(deps.onError);
   let token = contractStatus(deps.initialToken);
   let online = deps.initialOnline;
   let current = compute();
@@ -76,13 +76,7 @@ export function createAppStateHub(deps: AppStateHubDeps): AppStateHub {
     if (text === shown) return;
     current = next;
     shown = text;
-    for (const listener of [...listeners]) {
-      try {
-        listener(next);
-      } catch (error) {
-        deps.onError(error);
-      }
-    }
+    changed.emit(next);
   }
 
   async function refreshToken(): Promise<void> {
@@ -116,12 +110,7 @@ export function createAppStateHub(deps: AppStateHubDeps): AppStateHub {
 
   return {
     state: () => current,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: (listener) => changed.subscribe(listener),
     refresh,
     refreshToken,
     setOnline(value) {
@@ -130,7 +119,7 @@ export function createAppStateHub(deps: AppStateHubDeps): AppStateHub {
     },
     dispose() {
       for (const stop of unsubscribe) stop();
-      listeners.clear();
+      changed.clear();
     },
   };
 }

@@ -7,8 +7,6 @@ import { extname, join } from 'node:path';
 import type { ExportCsvResult } from '../../common/ipc/contract.ts';
 import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
 import { formatMessage, type Language } from '../../common/i18n/format-message.ts';
-import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
-import type { ContactMirror } from '../core/ports/contact-mirror.ts';
 import type { WriteUpdatesCsvFile } from '../sync-worker/worker-export.ts';
 import type { Logger } from '../logging.ts';
 import { describeError } from './app-logging.ts';
@@ -75,10 +73,4 @@ export function defaultFileName(nowMs: number): string {
   const pad = (value: number) => String(value).padStart(2, '0');
   const day = `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
   return `amoot-contact-updates-${day}.csv`;
-}
-
-/** The export written by this process itself, from its own connection to the mirror. */
-export function exportInProcess(mirror: Pick<ContactMirror, 'forEachUpdate'>): WriteUpdatesCsvFile {
-  return (file, filter) =>
-    Promise.resolve(writeUpdatesCsv(file, (visit) => mirror.forEachUpdate(filter, visit)));
 }

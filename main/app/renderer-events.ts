@@ -6,7 +6,7 @@
 import type { AppState } from '../../common/ipc/app-state.ts';
 import type { SyncProgress, SyncRunRecord } from '../../common/sync-types.ts';
 import { sendEvent, type EventTargetLike } from '../ipc/send-event.ts';
-import type { Signal } from './signal.ts';
+import type { Signal } from '../core/signal.ts';
 
 /**
  * Download progress arrives for every chunk, hundreds of times a second on a fast link; the page

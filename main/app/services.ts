@@ -14,6 +14,7 @@ import {
 } from '../adapters/secrets/choose-secret-store.ts';
 import type { SafeStorageApi } from '../adapters/secrets/safe-storage-secret-store.ts';
 import { openStores } from '../compose/open-stores.ts';
+import { createStoresEngine } from '../compose/stores-engine.ts';
 import { fetchContactUpdates, userAgentFor } from '../core/amoot/client.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
 import { systemClock, systemTimers, type Clock, type Timers } from '../core/ports/clock.ts';
@@ -23,11 +24,7 @@ import type { SettingsStore } from '../core/ports/settings-store.ts';
 import type { StoreRecovery } from '../core/ports/store-recovery.ts';
 import type { SyncScheduler } from '../core/scheduler/scheduler-types.ts';
 import { createSyncScheduler } from '../core/scheduler/sync-scheduler.ts';
-import {
-  createSyncEngine,
-  recoverInterruptedRuns,
-  type SyncEngine,
-} from '../core/sync/sync-engine.ts';
+import { recoverInterruptedRuns, type SyncEngine } from '../core/sync/sync-engine.ts';
 import {
   createTokenService,
   type TestToken,
@@ -37,11 +34,14 @@ import type { Logger } from '../logging.ts';
 import { describeError } from './app-logging.ts';
 import { applyDemoSettings, createDemoSecretStore, type DemoMode } from './demo-mode.ts';
 import type { SecretsInUse } from './secrets-in-use.ts';
-import { createSignal, type Signal } from './signal.ts';
+import { createSignal, type Signal } from '../core/signal.ts';
 import { toSyncResult } from './sync-result.ts';
-import { exportInProcess } from './export-updates.ts';
 import type { LaunchWorker } from '../sync-worker/worker-handle.ts';
-import { exportInWorker, type WriteUpdatesCsvFile } from '../sync-worker/worker-export.ts';
+import {
+  exportInProcess,
+  exportInWorker,
+  type WriteUpdatesCsvFile,
+} from '../sync-worker/worker-export.ts';
 import { createWorkerEngine } from '../sync-worker/worker-engine.ts';
 
 /** The safeStorage ciphertext's file in the data folder, used only when no keychain answers. */
@@ -174,16 +174,12 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
     const onProgress = (value: SyncProgress): void => progress.emit(value);
     const engine: SyncEngine =
       deps.launchWorker === undefined
-        ? createSyncEngine({
-            mirror: stores.mirror,
-            history: stores.history,
-            settings: () => stores.settings.get(),
+        ? createStoresEngine(stores, {
             readToken,
             fetch: deps.fetch,
             userAgent,
             clock,
             timers,
-            random: Math.random,
             onProgress,
             onRunFinished,
             log: (line) => log.info(line),

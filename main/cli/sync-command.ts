@@ -1,8 +1,8 @@
 import { checkSettingsPatch } from '../../common/settings-check.ts';
 import { userAgentFor } from '../core/amoot/client.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
-import { systemClock, systemTimers } from '../core/ports/clock.ts';
-import { createSyncEngine, recoverInterruptedRuns } from '../core/sync/sync-engine.ts';
+import { createStoresEngine } from '../compose/stores-engine.ts';
+import { recoverInterruptedRuns } from '../core/sync/sync-engine.ts';
 import { exposedCollector } from '../compose/exposed-collector.ts';
 import { CliUsageError, type CliFailure } from './cli-failure.ts';
 import { withDataDir } from './data-dir-stores.ts';
@@ -46,16 +46,10 @@ export async function syncCommand(args: string[], context: CliContext): Promise<
     const saved = stores.settings.update(patch);
     if (!saved.ok) throw new CliUsageError(saved.message);
 
-    const engine = createSyncEngine({
-      mirror: stores.mirror,
-      history: stores.history,
-      settings: () => stores.settings.get(),
+    const engine = createStoresEngine(stores, {
       readToken: () => Promise.resolve(token.token),
       fetch: context.fetch as FetchFunction,
       userAgent: userAgentFor(context.appVersion, process.platform),
-      clock: systemClock,
-      timers: systemTimers,
-      random: Math.random,
       // `npm run cli` starts node with --expose-gc so a sync's peak memory stays bounded.
       ...exposedCollector(),
       ...(options.verbose

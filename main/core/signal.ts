@@ -7,6 +7,8 @@ export interface Signal<T> {
   emit(value: T): void;
   /** Returns the function that stops listening. */
   subscribe(listener: (value: T) => void): () => void;
+  /** Forgets every listener (on shutdown). */
+  clear(): void;
 }
 
 export function createSignal<T>(onError: (error: unknown) => void): Signal<T> {
@@ -27,5 +29,6 @@ export function createSignal<T>(onError: (error: unknown) => void): Signal<T> {
         listeners.delete(listener);
       };
     },
+    clear: () => listeners.clear(),
   };
 }

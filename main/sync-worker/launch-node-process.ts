@@ -2,26 +2,30 @@
  * Starts the sync process as a Node child over an IPC channel: for tests and tools, which have no
  * Electron binary. Same job code, same messages, same V8 flags as in the app.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WORKER_V8_FLAGS, type FromWorker } from './protocol.ts';
 import type { LaunchWorker } from './worker-handle.ts';
 
 const ENTRY = fileURLToPath(new URL('./node-entry.ts', import.meta.url));
 
+/**
+ * The Node entry as a child with an IPC channel (structured clone, like a MessagePort) and a
+ * readable stderr, started with `v8Flags`; the tests' fake `utilityProcess` forks through this too.
+ */
+export function forkNodeWorker(v8Flags: readonly string[]): ChildProcess {
+  return fork(ENTRY, [], {
+    execArgv: ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', ...v8Flags],
+    serialization: 'advanced',
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
+}
+
 export function nodeProcessLauncher(
   options: { onStderr?: (text: string) => void } = {},
 ): LaunchWorker {
   return () => {
-    const child = fork(ENTRY, [], {
-      execArgv: [
-        '--experimental-strip-types',
-        '--disable-warning=ExperimentalWarning',
-        ...WORKER_V8_FLAGS,
-      ],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+    const child = forkNodeWorker(WORKER_V8_FLAGS);
     child.stderr?.on('data', (chunk: Buffer) => options.onStderr?.(chunk.toString('utf8')));
     return {
       post: (message) => {

@@ -3,6 +3,8 @@
  * main must keep answering the window and the tray meanwhile.
  */
 import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
+import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
+import type { ContactMirror } from '../core/ports/contact-mirror.ts';
 import type { LaunchWorker } from './worker-handle.ts';
 
 /** Writes the matching changes to `file`; resolves with how many rows, rejects when it failed. */
@@ -26,4 +28,13 @@ export function exportInWorker(launch: LaunchWorker, dataDir: string): WriteUpda
       });
       worker.post({ type: 'export', dataDir, file, filter });
     });
+}
+
+/**
+ * The export written by this process from its own connection to the mirror: inside the sync
+ * process, and in main where there is none (tests, tools).
+ */
+export function exportInProcess(mirror: Pick<ContactMirror, 'forEachUpdate'>): WriteUpdatesCsvFile {
+  return (file, filter) =>
+    Promise.resolve(writeUpdatesCsv(file, (visit) => mirror.forEachUpdate(filter, visit)));
 }

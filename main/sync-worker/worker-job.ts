@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { openContactMirror } from '../adapters/sqlite/open-contact-mirror.ts';
 import { MIRROR_FILE } from '../compose/data-files.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
-import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
 import { systemClock, systemTimers } from '../core/ports/clock.ts';
 import { createSyncEngine } from '../core/sync/sync-engine.ts';
 import type { FromWorker, TokenAnswer, ToWorker, WorkerJob } from './protocol.ts';
+import { exportInProcess } from './worker-export.ts';
 
 export interface WorkerChannel {
   post(message: FromWorker): void;
@@ -48,9 +48,7 @@ export function serveWorkerJob(channel: WorkerChannel, env: WorkerEnvironment): 
         });
         try {
           if (job.type === 'export') {
-            const rows = writeUpdatesCsv(job.file, (visit) =>
-              mirror.forEachUpdate(job.filter, visit),
-            );
+            const rows = await exportInProcess(mirror)(job.file, job.filter);
             channel.post({ type: 'exported', rows });
             return;
           }

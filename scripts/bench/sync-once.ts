@@ -7,8 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { systemClock, systemTimers } from '../../main/core/ports/clock.ts';
-import { createSyncEngine } from '../../main/core/sync/sync-engine.ts';
+import { createStoresEngine } from '../../main/compose/stores-engine.ts';
 import { exposedCollector } from '../../main/compose/exposed-collector.ts';
 import { openStores } from '../../main/compose/open-stores.ts';
 
@@ -36,18 +35,12 @@ function bytesWritten(): number | null {
 const stores = openStores({ dir: values['data-dir'] ?? '' });
 const saved = stores.settings.update({ baseUrl: values['base-url'] });
 if (!saved.ok) throw new Error(`settings refused: ${saved.message.key}`);
-const engine = createSyncEngine({
-  mirror: stores.mirror,
+const engine = createStoresEngine(stores, {
   reuseUnchangedAnswers: values['full-diff'] !== true,
   ...exposedCollector(),
-  history: stores.history,
-  settings: () => stores.settings.get(),
   readToken: () => Promise.resolve('bench'),
   fetch,
   userAgent: 'AmootContactSync/bench',
-  clock: systemClock,
-  timers: systemTimers,
-  random: Math.random,
   timeoutMs: 120_000,
   log: (line) => process.stderr.write(`${line}\n`),
 });

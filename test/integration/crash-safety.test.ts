@@ -16,9 +16,9 @@ import type { SyncRunRecord } from '../../common/sync-types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { MIRROR_FILE, openStores, type OpenedStores } from '../../main/compose/open-stores.ts';
 import { userAgentFor } from '../../main/core/amoot/client.ts';
-import { systemClock, systemTimers } from '../../main/core/ports/clock.ts';
+import { createStoresEngine } from '../../main/compose/stores-engine.ts';
 import type { MirrorRow } from '../../main/core/ports/contact-mirror.ts';
-import { createSyncEngine, recoverInterruptedRuns } from '../../main/core/sync/sync-engine.ts';
+import { recoverInterruptedRuns } from '../../main/core/sync/sync-engine.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { createPrng, type Prng } from '../simulator/prng.ts';
 import { TEST_TMP_ROOT_ENV } from '../support/global-setup.ts';
@@ -138,16 +138,10 @@ afterAll(async () => {
 });
 
 function engineFor(stores: OpenedStores) {
-  return createSyncEngine({
-    mirror: stores.mirror,
-    history: stores.history,
-    settings: () => stores.settings.get(),
+  return createStoresEngine(stores, {
     readToken: () => Promise.resolve(TOKEN),
     fetch: globalThis.fetch,
     userAgent: userAgentFor(packageJson.version, process.platform),
-    clock: systemClock,
-    timers: systemTimers,
-    random: Math.random,
   });
 }
 

@@ -15,9 +15,9 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { SETTINGS_FILE } from '../../main/adapters/conf-store/open-data-dir.ts';
 import { openStores, type OpenedStores } from '../../main/compose/open-stores.ts';
 import { userAgentFor } from '../../main/core/amoot/client.ts';
-import { systemClock, systemTimers } from '../../main/core/ports/clock.ts';
+import { createStoresEngine } from '../../main/compose/stores-engine.ts';
 import type { ContactMirror, MirrorRow, UpdateRow } from '../../main/core/ports/contact-mirror.ts';
-import { createSyncEngine, type SyncEngine } from '../../main/core/sync/sync-engine.ts';
+import type { SyncEngine } from '../../main/core/sync/sync-engine.ts';
 import { WRONG_TYPES_VARIANTS } from '../simulator/fault-parse.ts';
 import { startSimulator, type Fault, type Simulator } from '../simulator/index.ts';
 import { TEST_TMP_ROOT_ENV } from '../support/global-setup.ts';
@@ -166,15 +166,10 @@ let engine: SyncEngine;
 let shortEngine: SyncEngine;
 
 function engineWith(timeoutMs: number): SyncEngine {
-  return createSyncEngine({
-    mirror: stores.mirror,
-    history: stores.history,
-    settings: () => stores.settings.get(),
+  return createStoresEngine(stores, {
     readToken: () => Promise.resolve(TOKEN),
     fetch: globalThis.fetch,
     userAgent: userAgentFor(packageJson.version, process.platform),
-    clock: systemClock,
-    timers: systemTimers,
     random: () => 0.5,
     // One retry, soon: a retried attempt must not write either. Retry-After over 0.1 s: none.
     retry: { attempts: 2, baseDelayMs: 5, maxDelayMs: 100 },

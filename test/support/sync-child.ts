@@ -10,9 +10,9 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { openStores } from '../../main/compose/open-stores.ts';
 import { userAgentFor } from '../../main/core/amoot/client.ts';
 import type { FetchFunction } from '../../main/core/amoot/guarded-request.ts';
-import { systemClock, systemTimers } from '../../main/core/ports/clock.ts';
+import { createStoresEngine } from '../../main/compose/stores-engine.ts';
 import type { ContactMirror, MirrorCommit } from '../../main/core/ports/contact-mirror.ts';
-import { createSyncEngine, recoverInterruptedRuns } from '../../main/core/sync/sync-engine.ts';
+import { recoverInterruptedRuns } from '../../main/core/sync/sync-engine.ts';
 
 /** Where the child is; the parent keeps the last line it read as the phase a kill landed in. */
 export type ChildStep =
@@ -60,16 +60,11 @@ async function main(): Promise<void> {
   say('opening');
   let lastStep = '';
   const stores = openStores({ dir });
-  const engine = createSyncEngine({
+  const engine = createStoresEngine(stores, {
     mirror: announcingCommits(stores.mirror),
-    history: stores.history,
-    settings: () => stores.settings.get(),
     readToken: () => Promise.resolve(token),
     fetch: globalThis.fetch as FetchFunction,
     userAgent: userAgentFor(packageJson.version, process.platform),
-    clock: systemClock,
-    timers: systemTimers,
-    random: Math.random,
     onProgress: (progress) => {
       // One line per phase change, not one per received chunk.
       const step = `${progress.runId} ${progress.phase}`;

@@ -3,6 +3,8 @@
  * scheduler re-evaluates often, and an unchanged state need not cross a process boundary. A
  * listener that throws is reported and does not keep the others from hearing.
  */
+import { createSignal } from '../signal.ts';
+
 export interface StateEmitter<T> {
   /** Takes a snapshot and tells every listener if any field differs from the last one told. */
   emit(): void;
@@ -13,29 +15,17 @@ export function createStateEmitter<T extends object>(
   snapshot: () => T,
   onError: (error: unknown) => void,
 ): StateEmitter<T> {
-  const listeners = new Set<(state: T) => void>();
+  const signal = createSignal<T>(onError);
   let last: T | null = null;
 
   return {
     emit() {
       const state = snapshot();
-      const previous = last;
-      if (previous !== null && sameFields(previous, state)) return;
+      if (last !== null && sameFields(last, state)) return;
       last = state;
-      for (const listener of [...listeners]) {
-        try {
-          listener(state);
-        } catch (error) {
-          onError(error);
-        }
-      }
+      signal.emit(state);
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: (listener) => signal.subscribe(listener),
   };
 }
 

@@ -5,6 +5,7 @@ import type { SecretBackend, SecretStore } from '../ports/secret-store.ts';
 import { redactSecrets } from './redact.ts';
 import { isSecretStoreError } from './secret-store-error.ts';
 import { refusalFor } from './test-refusal.ts';
+import { createSignal } from '../signal.ts';
 
 /** What the rest of the app may know about the token: never the token itself. */
 export interface TokenStatus {
@@ -62,7 +63,9 @@ export interface TokenServiceDeps {
 export function createTokenService(deps: TokenServiceDeps): TokenService {
   const { store, testToken } = deps;
   const log = deps.log ?? (() => {});
-  const listeners = new Set<(status: TokenStatus) => void>();
+  const changed = createSignal<TokenStatus>((error) =>
+    log(`token: a change listener failed: ${describe(error)}`),
+  );
   let tail: Promise<unknown> = Promise.resolve();
 
   function serialized<T>(task: () => Promise<T>): Promise<T> {
@@ -73,16 +76,6 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
 
   function statusWith(present: boolean): TokenStatus {
     return { present, backend: store.backend, persistent: store.persistent };
-  }
-
-  function emit(status: TokenStatus): void {
-    for (const listener of [...listeners]) {
-      try {
-        listener(status);
-      } catch (error) {
-        log(`token: a change listener failed: ${describe(error)}`);
-      }
-    }
   }
 
   /** A store failure as the user should read it; the raw detail goes to the log, redacted. */
@@ -121,7 +114,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
           return { ok: false, message, canSaveUntested: false };
         }
         log(`token: saved (${store.backend}${options.test ? ', tested' : ', not tested'})`);
-        emit(statusWith(true));
+        changed.emit(statusWith(true));
         return { ok: true };
       });
     },
@@ -134,7 +127,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
           return { ok: false, message: storeFailure('remove the token', error, []) };
         }
         log(`token: removed (${store.backend})`);
-        emit(statusWith(false));
+        changed.emit(statusWith(false));
         return { ok: true };
       });
     },
@@ -155,12 +148,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
       return { ok: true, value: await use(token) };
     },
 
-    onChange(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    onChange: (listener) => changed.subscribe(listener),
   };
 
   /** Runs the test call; returns the refusal, or null when the token may be kept. */

@@ -10,7 +10,7 @@ import { resolveLanguage } from '../../../main/app/language.ts';
 import { forwardRendererEvents, PROGRESS_INTERVAL_MS } from '../../../main/app/renderer-events.ts';
 import { createSecretsInUse } from '../../../main/app/secrets-in-use.ts';
 import { setupShutdown } from '../../../main/app/shutdown.ts';
-import { createSignal } from '../../../main/app/signal.ts';
+import { createSignal } from '../../../main/core/signal.ts';
 import { toSyncResult } from '../../../main/app/sync-result.ts';
 import { failedRun, syncRun } from '../tray/fixtures.ts';
 

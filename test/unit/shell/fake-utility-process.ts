@@ -3,13 +3,9 @@
  * child process with the same messages, so the app under test crosses a real process boundary.
  * What main asked for (the module, its V8 flags) is kept for the tests to check.
  */
-import { fork as forkChild, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { fileURLToPath } from 'node:url';
-
-const NODE_ENTRY = fileURLToPath(
-  new URL('../../../main/sync-worker/node-entry.ts', import.meta.url),
-);
+import { forkNodeWorker } from '../../../main/sync-worker/launch-node-process.ts';
 
 export interface ForkRequest {
   readonly modulePath: string;
@@ -23,15 +19,7 @@ class FakeUtilityChild extends EventEmitter {
 
   constructor(execArgv: readonly string[]) {
     super();
-    this.#child = forkChild(NODE_ENTRY, [], {
-      execArgv: [
-        '--experimental-strip-types',
-        '--disable-warning=ExperimentalWarning',
-        ...execArgv,
-      ],
-      serialization: 'advanced',
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+    this.#child = forkNodeWorker(execArgv);
     this.stderr = this.#child.stderr;
     this.#child.on('message', (message) => this.emit('message', message));
     this.#child.once('exit', (code) => this.emit('exit', code ?? 1));
