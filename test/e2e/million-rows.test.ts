@@ -15,10 +15,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openContactMirror } from '../../main/adapters/sqlite/open-contact-mirror.ts';
 import { MIRROR_FILE } from '../../main/compose/data-files.ts';
 import type { MirrorChange, MirrorUpsert } from '../../main/core/ports/contact-mirror.ts';
-import { startE2eApp, type E2eApp } from './harness/app-server.ts';
-import { bundleBridge } from './harness/bridge-script.ts';
-import { launchChromium } from './harness/browser.ts';
-import { e2eSkipReason, openAppPage, RENDERER_DIR, screenshot } from './harness/page-tools.ts';
+import type { E2eApp } from './harness/app-server.ts';
+import {
+  e2eSkipReason,
+  openAppPage,
+  RENDERER_DIR,
+  screenshot,
+  startE2eSession,
+  type E2eSession,
+} from './harness/page-tools.ts';
 
 const ROWS = 1_000_000;
 const TOKEN = 'e2e-million-token-2b7d90';
@@ -53,25 +58,22 @@ function seedMillion(dir: string): void {
 const skipReason = e2eSkipReason();
 
 describe.skipIf(skipReason !== null)('a million changes in the Updates screen', () => {
+  let session: E2eSession;
   let app: E2eApp;
   let browser: Browser;
   let bundle: string;
 
   beforeAll(async () => {
-    [app, browser, bundle] = await Promise.all([
-      startE2eApp({
-        rendererDir: RENDERER_DIR,
-        simulatorTokens: { [TOKEN]: 'valid' },
-        initialToken: TOKEN,
-        prepareDataDir: seedMillion,
-      }),
-      launchChromium(),
-      bundleBridge(),
-    ]);
+    session = await startE2eSession({
+      simulatorTokens: { [TOKEN]: 'valid' },
+      initialToken: TOKEN,
+      prepareDataDir: seedMillion,
+    });
+    ({ app, browser, bundle } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await Promise.allSettled([browser?.close(), app?.close()]);
+    await session?.close();
   });
 
   test('shows the first rows quickly and never holds more than 100 rows', async () => {

@@ -10,13 +10,12 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { messagesEn } from '../../common/i18n/messages-en.ts';
 import { messagesFa } from '../../common/i18n/messages-fa.ts';
-import { startE2eApp, type E2eApp } from './harness/app-server.ts';
-import { bundleBridge } from './harness/bridge-script.ts';
-import { launchChromium } from './harness/browser.ts';
+import type { E2eApp } from './harness/app-server.ts';
 import {
   e2eSkipReason,
+  startE2eSession,
+  type E2eSession,
   openAppPage,
-  RENDERER_DIR,
   screenshot,
   severeAxeViolations,
   type OpenedPage,
@@ -73,6 +72,7 @@ async function listedIds(page: Page): Promise<string[]> {
 const pageDirection = (page: Page) => page.evaluate('document.documentElement.dir');
 
 describe.skipIf(skipReason !== null)('an office user, end to end', () => {
+  let session: E2eSession;
   let app: E2eApp;
   let browser: Browser;
   let bundle: string;
@@ -83,23 +83,20 @@ describe.skipIf(skipReason !== null)('an office user, end to end', () => {
   let changed: string[] = [];
 
   beforeAll(async () => {
-    [app, browser, bundle] = await Promise.all([
-      startE2eApp({
-        rendererDir: RENDERER_DIR,
-        simulatorTokens: { [VALID_TOKEN]: 'valid', [EXPIRED_TOKEN]: 'Token_Expired' },
-        initialToken: null,
-        contacts: 400,
-      }),
-      launchChromium(),
-      bundleBridge(),
-    ]);
+    session = await startE2eSession({
+      simulatorTokens: { [VALID_TOKEN]: 'valid', [EXPIRED_TOKEN]: 'Token_Expired' },
+      initialToken: null,
+      contacts: 400,
+    });
+    ({ app, browser, bundle } = session);
     context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
     opened = await openAppPage(context, app, bundle);
     page = opened.page;
   });
 
   afterAll(async () => {
-    await Promise.allSettled([context?.close(), browser?.close(), app?.close()]);
+    await context?.close();
+    await session?.close();
   });
 
   const nav = (name: RegExp) => page.getByRole('navigation').getByRole('button', { name });

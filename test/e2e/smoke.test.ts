@@ -7,13 +7,12 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import type { AmootBridge } from '../../common/ipc/bridge.ts';
 import type { AppState } from '../../common/ipc/app-state.ts';
-import { startE2eApp, type E2eApp } from './harness/app-server.ts';
-import { bundleBridge } from './harness/bridge-script.ts';
-import { launchChromium } from './harness/browser.ts';
+import type { E2eApp } from './harness/app-server.ts';
 import {
   e2eSkipReason,
+  startE2eSession,
+  type E2eSession,
   openAppPage,
-  RENDERER_DIR,
   screenshot,
   severeAxeViolations,
 } from './harness/page-tools.ts';
@@ -31,24 +30,21 @@ type PageWindow = typeof globalThis & {
 const skipReason = e2eSkipReason();
 
 describe.skipIf(skipReason !== null)('the renderer in Chromium against the real main side', () => {
+  let session: E2eSession;
   let app: E2eApp;
   let browser: Browser;
   let bundle: string;
 
   beforeAll(async () => {
-    [app, browser, bundle] = await Promise.all([
-      startE2eApp({
-        rendererDir: RENDERER_DIR,
-        simulatorTokens: { [VALID_TOKEN]: 'valid' },
-        initialToken: STALE_TOKEN,
-      }),
-      launchChromium(),
-      bundleBridge(),
-    ]);
+    session = await startE2eSession({
+      simulatorTokens: { [VALID_TOKEN]: 'valid' },
+      initialToken: STALE_TOKEN,
+    });
+    ({ app, browser, bundle } = session);
   });
 
   afterAll(async () => {
-    await Promise.allSettled([browser?.close(), app?.close()]);
+    await session?.close();
   });
 
   const openPage = (context: BrowserContext) => openAppPage(context, app, bundle);

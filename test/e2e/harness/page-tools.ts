@@ -6,11 +6,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect, vi } from 'vitest';
-import type { E2eApp } from './app-server.ts';
-import { bridgeScript } from './bridge-script.ts';
-import { chromiumSkipReason } from './browser.ts';
+import { startE2eApp, type E2eApp, type E2eAppOptions } from './app-server.ts';
+import { bridgeScript, bundleBridge } from './bridge-script.ts';
+import { chromiumSkipReason, launchChromium } from './browser.ts';
 
 export const RENDERER_DIR = fileURLToPath(new URL('../../../out/renderer/', import.meta.url));
 export const SCREENSHOTS_DIR = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -44,6 +44,33 @@ export interface AxeViolation {
   readonly impact: string | null;
   readonly help: string;
   readonly nodes: number;
+}
+
+/** What every e2e suite starts with: the app over the built renderer, Chromium, the bridge. */
+export interface E2eSession {
+  readonly app: E2eApp;
+  readonly browser: Browser;
+  /** The preload's factory bundled for the page (`openAppPage` injects it). */
+  readonly bundle: string;
+  close(): Promise<void>;
+}
+
+export async function startE2eSession(
+  options: Omit<E2eAppOptions, 'rendererDir'>,
+): Promise<E2eSession> {
+  const [app, browser, bundle] = await Promise.all([
+    startE2eApp({ ...options, rendererDir: RENDERER_DIR }),
+    launchChromium(),
+    bundleBridge(),
+  ]);
+  return {
+    app,
+    browser,
+    bundle,
+    close: async () => {
+      await Promise.allSettled([browser.close(), app.close()]);
+    },
+  };
 }
 
 export interface OpenedPage {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
 import { appState } from './fake-api.ts';
 import {
   all,
@@ -12,15 +12,9 @@ import {
   run,
   runs,
 } from './history-fixtures.ts';
+import { useFixedClockPerTest } from './page-clock.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval'] });
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+useFixedClockPerTest();
 
 const chart = () => view(screen.getByTestId('history-chart'));
 const bars = () => all(screen.getByTestId('history-chart'), '[data-testid="history-chart-bar"]');

@@ -1,16 +1,10 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { activeElement, NOW, view, openHistory, rows, runs, TITLE } from './history-fixtures.ts';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { activeElement, view, openHistory, rows, runs, TITLE } from './history-fixtures.ts';
+import { useFixedClockPerTest } from './page-clock.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval'] });
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+useFixedClockPerTest();
 
 async function ask(name = 'Clear history…') {
   await fireEvent.click(screen.getByRole('button', { name }));

@@ -1,26 +1,19 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
 import { clampPage, pageCount, pageInfo } from '../../../renderer/src/lib/history-paging.ts';
 import {
   activeElement,
   ASCII_DIGIT,
-  NOW,
   view,
   openHistory,
   PERSIAN_DIGIT,
   rows,
   runs,
 } from './history-fixtures.ts';
+import { useFixedClockPerTest } from './page-clock.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval'] });
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+useFixedClockPerTest();
 
 const ids = () => rows().map((row) => row.getAttribute('data-run-id'));
 const previous = () => view(screen.getByRole('button', { name: 'Previous page' }));

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
 import { messagesEn } from '../../../common/i18n/messages-en.ts';
 import { messagesFa } from '../../../common/i18n/messages-fa.ts';
 import type { SyncRunRecord } from '../../../common/sync-types.ts';
@@ -14,15 +14,9 @@ import {
   run,
   runs,
 } from './history-fixtures.ts';
+import { useFixedClockPerTest } from './page-clock.ts';
 
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW, toFake: ['Date', 'setInterval', 'clearInterval'] });
-});
-
-afterEach(() => {
-  cleanup();
-  vi.useRealTimers();
-});
+useFixedClockPerTest();
 
 /** One run of each kind a user meets, newest first. */
 function mixedRuns(): SyncRunRecord[] {
