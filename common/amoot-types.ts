@@ -8,7 +8,17 @@ export type StatusClass = 'ok' | 'auth' | 'input' | 'account' | 'server' | 'unkn
 
 /** Every way a call can end other than success: the status classes plus transport failures. */
 export type ErrorKind =
-  Exclude<StatusClass, 'ok'> | 'rate-limit' | 'network' | 'timeout' | 'protocol' | 'cancelled';
+  | Exclude<StatusClass, 'ok'>
+  | 'rate-limit'
+  | 'network'
+  | 'timeout'
+  | 'protocol'
+  | 'cancelled'
+  // The data folder's side (main/core/ports/store-error.ts): another writer holds the folder, the
+  // disk refused a write, or a saved setting cannot be used until it is set again.
+  | 'busy'
+  | 'storage'
+  | 'settings';
 
 /**
  * One contact update as the app keeps it. The ID is a decimal string because IDs are 64-bit and a

@@ -69,6 +69,18 @@ export interface SyncRunRecord {
    */
   readonly committed: boolean;
   readonly warnings: readonly LocalizedMessage[];
+  /**
+   * Set when this run started a new baseline because the mirror was of another server, group or
+   * server time zone (main/core/sync/mirror-identity.ts): its contacts were replaced, not compared.
+   */
+  readonly newBaseline?: NewBaseline;
+}
+
+/** What differed between the settings a run used and what the mirror mirrored. */
+export const NEW_BASELINE_REASONS = ['server', 'group', 'time-zone'] as const;
+export type NewBaselineReason = (typeof NEW_BASELINE_REASONS)[number];
+export interface NewBaseline {
+  readonly reason: NewBaselineReason;
 }
 
 /** Where a running sync is, for the progress shown to the user. */

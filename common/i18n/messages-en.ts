@@ -1,6 +1,7 @@
 import { updatesMessagesEn } from './screens/updates-en.ts';
 import { historyMessagesEn } from './screens/history-en.ts';
 import { settingsMessagesEn } from './screens/settings-en.ts';
+import { storesMessagesEn } from './stores-en.ts';
 
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
@@ -136,8 +137,6 @@ export const messagesEn = {
     'The change log can keep a whole number of entries from {min} to {max}.',
   'settings.recovered':
     'The settings file could not be read, so the app started with default settings. The old file was kept as {path}. Check your settings.',
-  'settings.stored.fields-reset':
-    '{count} saved settings could not be used and were set back to their defaults. Check them in the settings.',
   'mirror.recovered':
     'The local copy of your contacts could not be read, so it was set aside as {path} and will be filled again by the next sync. The change log starts empty.',
   'history.recovered':
@@ -320,6 +319,7 @@ export const messagesEn = {
   ...updatesMessagesEn,
   ...historyMessagesEn,
   ...settingsMessagesEn,
+  ...storesMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -2,6 +2,7 @@ import type { MessageKey } from './messages-en.ts';
 import { updatesMessagesFa } from './screens/updates-fa.ts';
 import { historyMessagesFa } from './screens/history-fa.ts';
 import { settingsMessagesFa } from './screens/settings-fa.ts';
+import { storesMessagesFa } from './stores-fa.ts';
 
 /**
  * Persian messages. Typed against the English keys, so a missing or extra key fails the type-check;
@@ -133,8 +134,6 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
     'تعداد تغییرات نگه‌داشته‌شده باید عددی صحیح از {min} تا {max} باشد.',
   'settings.recovered':
     'فایل تنظیمات خوانده نشد، برای همین برنامه با تنظیمات پیش‌فرض شروع شد. فایل قبلی با نام {path} نگه داشته شد. تنظیمات خود را بررسی کنید.',
-  'settings.stored.fields-reset':
-    '{count} تنظیم ذخیره‌شده قابل استفاده نبود و به مقدار پیش‌فرض برگشت. آن‌ها را در تنظیمات بررسی کنید.',
   'mirror.recovered':
     'نسخهٔ محلی مخاطبین خوانده نشد؛ برای همین با نام {path} کنار گذاشته شد و همگام‌سازی بعدی آن را دوباره پر می‌کند. فهرست تغییرات از نو شروع می‌شود.',
   'history.recovered':
@@ -312,4 +311,5 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...updatesMessagesFa,
   ...historyMessagesFa,
   ...settingsMessagesFa,
+  ...storesMessagesFa,
 };

@@ -196,6 +196,8 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
             onProgress,
             onRunFinished,
             log: (level, line) => log[level](line),
+            writerLock: stores.lock,
+            settingsBlocker: () => stores.settings.syncBlocker(),
           });
     const writeCsv =
       deps.launchWorker === undefined

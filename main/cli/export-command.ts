@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
 import { CliUsageError } from './cli-failure.ts';
-import { withDataDir } from './data-dir-stores.ts';
+import { readDataDir } from './data-dir-stores.ts';
 import { writeAll } from './json-output.ts';
 import { parseCommandOptions, required } from './options.ts';
 import type { CliContext } from './run-cli.ts';
@@ -20,7 +20,7 @@ export async function exportCommand(args: string[], context: CliContext): Promis
   const dataDir = required(options['data-dir'], '--data-dir');
   const out = path.resolve(required(options.out, '--out'));
   const kinds = options.kind === undefined ? [] : [checkKind(options.kind)];
-  return withDataDir(dataDir, context, async ({ mirror }) => {
+  return readDataDir(dataDir, context, async ({ mirror }) => {
     let rows: number;
     try {
       rows = writeUpdatesCsv(out, (visit) =>

@@ -1,6 +1,6 @@
 import { bilingual } from '../../common/i18n/format-message.ts';
 import type { SyncRunRecord } from '../../common/sync-types.ts';
-import { withDataDir } from './data-dir-stores.ts';
+import { readDataDir } from './data-dir-stores.ts';
 import { writeAll } from './json-output.ts';
 import { parseCommandOptions, required, wholeNumber } from './options.ts';
 import type { CliContext } from './run-cli.ts';
@@ -16,7 +16,7 @@ export async function historyCommand(args: string[], context: CliContext): Promi
   );
   const dataDir = required(options['data-dir'], '--data-dir');
   const limit = wholeNumber(options.limit, '--limit', { min: 1, max: 10_000, fallback: 20 });
-  return withDataDir(dataDir, context, async ({ history }) => {
+  return readDataDir(dataDir, context, async ({ history }) => {
     const { runs } = history.list({ limit });
     await writeAll(context.stdout, `${JSON.stringify(runs.map(runJson))}\n`);
     return 0;

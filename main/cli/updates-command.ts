@@ -1,7 +1,7 @@
 import { CHANGE_KINDS, type ChangeKind } from '../../common/sync-types.ts';
 import type { UpdateRow } from '../core/ports/contact-mirror.ts';
 import { CliUsageError } from './cli-failure.ts';
-import { withDataDir } from './data-dir-stores.ts';
+import { readDataDir } from './data-dir-stores.ts';
 import { writeAll } from './json-output.ts';
 import { parseCommandOptions, required, wholeNumber } from './options.ts';
 import type { CliContext } from './run-cli.ts';
@@ -21,7 +21,7 @@ export async function updatesCommand(args: string[], context: CliContext): Promi
   const kinds = options.kind === undefined ? [] : [checkKind(options.kind)];
   const limit = wholeNumber(options.limit, '--limit', { min: 1, max: 100_000, fallback: 100 });
 
-  return withDataDir(dataDir, context, async ({ mirror }) => {
+  return readDataDir(dataDir, context, async ({ mirror }) => {
     const rows: UpdateRow[] = [];
     while (rows.length < limit) {
       const page = mirror.queryUpdates({

@@ -12,7 +12,10 @@ import { amootError } from '../core/amoot/amoot-error.ts';
 import type { Clock } from '../core/ports/clock.ts';
 import type { ContactMirror } from '../core/ports/contact-mirror.ts';
 import type { HistoryStore } from '../core/ports/history-store.ts';
+import type { WriterLock } from '../core/ports/writer-lock.ts';
+import type { LocalizedMessage } from '../../common/i18n/format-message.ts';
 import { failedRun, startedRun } from '../core/sync/run-record.ts';
+import { BUSY_FAILURE } from '../core/sync/store-failure.ts';
 import { localizedOf, recoverInterruptedRuns, type SyncEngine } from '../core/sync/sync-engine.ts';
 import type { TokenAnswer } from './protocol.ts';
 import type { LaunchWorker, WorkerHandle } from './worker-handle.ts';
@@ -32,6 +35,15 @@ export interface WorkerEngineDeps {
   readonly log: (level: 'info' | 'warn' | 'error', line: string) => void;
   /** How long a cancelled run may take to wind down before its process is ended (10 s). */
   readonly cancelGraceMs?: number;
+  /**
+   * The data folder's writer lock: main holds it from before the process starts until the run's
+   * record is in, so no other process (a cli sync) writes the folder meanwhile.
+   */
+  readonly writerLock?: WriterLock;
+  /** How long a run waits for another writer of the folder before it is refused (10 s). */
+  readonly lockWaitMs?: number;
+  /** Why the settings must not be synced, or null; such a run fails without a process. */
+  readonly settingsBlocker?: () => LocalizedMessage | null;
 }
 
 export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
@@ -39,8 +51,57 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
 
   function run(trigger: SyncTrigger): Promise<SyncRunRecord> {
     if (current) return current.promise;
-    let cancel = (): void => undefined;
-    const promise = new Promise<SyncRunRecord>((resolve) => {
+    const waiting = new AbortController();
+    let cancel = (): void => waiting.abort();
+    const promise = (async () => {
+      const release = deps.writerLock
+        ? await deps.writerLock.acquire(deps.lockWaitMs ?? 10_000, waiting.signal)
+        : () => undefined;
+      if (release === null) return refused(trigger, waiting.signal.aborted);
+      try {
+        // Under the lock, a run left `running` is one whose process is gone.
+        recoverInterruptedRuns(deps.history, deps.mirror);
+        const blocked = deps.settingsBlocker?.() ?? null;
+        if (blocked !== null) return blockedRun(trigger, blocked);
+        return await launchRun(trigger, (cancelRun) => (cancel = cancelRun));
+      } finally {
+        release();
+      }
+    })().finally(() => {
+      current = null;
+    });
+    current = { promise, cancel: () => cancel() };
+    return promise;
+  }
+
+  /** Refused before anything was written: another process holds the folder, or it was cancelled. */
+  function refused(trigger: SyncTrigger, cancelled: boolean): SyncRunRecord {
+    const started = startedRun(randomUUID(), trigger, deps.clock.nowMs());
+    const error = cancelled
+      ? amootError('cancelled', { key: 'error.cancelled' }, 'cancelled while waiting')
+      : BUSY_FAILURE;
+    deps.log('warn', `sync ${started.id} not run: ${error.detail}`);
+    const record = failedRun(started, { durationMs: 0, attempts: 0, error });
+    deps.onRunFinished?.(record);
+    return record;
+  }
+
+  /** Settings that cannot be used: a failed run in the history, no process started. */
+  function blockedRun(trigger: SyncTrigger, message: LocalizedMessage): SyncRunRecord {
+    const started = startedRun(randomUUID(), trigger, deps.clock.nowMs());
+    const error = amootError('settings', message, 'a saved setting cannot be used');
+    const record = failedRun(started, { durationMs: 0, attempts: 0, error });
+    deps.history.begin(started);
+    deps.history.finish(record);
+    deps.onRunFinished?.(record);
+    return record;
+  }
+
+  function launchRun(
+    trigger: SyncTrigger,
+    setCancel: (cancel: () => void) => void,
+  ): Promise<SyncRunRecord> {
+    return new Promise<SyncRunRecord>((resolve) => {
       let worker: WorkerHandle;
       try {
         worker = deps.launch();
@@ -52,7 +113,7 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
         resolve(record);
         return;
       }
-      cancel = watchRun(worker, trigger, resolve);
+      setCancel(watchRun(worker, trigger, resolve));
       worker.post({
         type: 'run',
         dataDir: deps.dataDir,
@@ -60,11 +121,7 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
         settings: deps.settings(),
         userAgent: deps.userAgent,
       });
-    }).finally(() => {
-      current = null;
     });
-    current = { promise, cancel: () => cancel() };
-    return promise;
   }
 
   /** Wires one run's messages; returns the function that cancels it. */

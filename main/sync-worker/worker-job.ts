@@ -59,6 +59,7 @@ export function serveWorkerJob(channel: WorkerChannel, env: WorkerEnvironment): 
               finish: (run) => channel.post({ type: 'history-finish', run }),
             },
             settings: () => job.settings,
+            storePath: job.dataDir,
             readToken: () =>
               new Promise((resolveToken, rejectToken) => {
                 answerToken = (answer) => {

@@ -2,6 +2,7 @@ import type {
   ContactMirror,
   LastCommit,
   MirrorCommit,
+  MirrorIdentity,
   MirrorRow,
   UpdateRow,
   UpdatesPage,
@@ -18,6 +19,7 @@ export class MemoryMirror implements ContactMirror {
   readonly log: UpdateRow[] = [];
   commits = 0;
   private last: LastCommit | null = null;
+  private mirrored: MirrorIdentity | null = null;
 
   readAll(visit: (row: MirrorRow) => void): void {
     for (const row of this.rows.values()) visit(row);
@@ -27,6 +29,8 @@ export class MemoryMirror implements ContactMirror {
   }
   commit(commit: MirrorCommit): void {
     this.commits++;
+    if (commit.replaceContacts) this.rows.clear();
+    if (commit.identity) this.mirrored = { ...commit.identity };
     for (const row of commit.upserts)
       this.rows.set(row.id, { ...row, missing: row.missing === true });
     for (const change of commit.changes) {
@@ -47,6 +51,10 @@ export class MemoryMirror implements ContactMirror {
   lastCommit(): LastCommit | null {
     return this.last;
   }
+  identity(): MirrorIdentity | null {
+    return this.mirrored;
+  }
+  checkpoint(): void {}
   queryUpdates(query: UpdatesQuery): UpdatesPage {
     const windowed = this.log.filter(
       (row) =>

@@ -4,7 +4,9 @@ import type { Clock } from '../../core/ports/clock.ts';
 import type { StoreRecovery } from '../../core/ports/store-recovery.ts';
 import { openHistoryStore, type OpenedHistory } from '../../core/history/history-store.ts';
 import { openSettingsStore, type OpenedSettings } from '../../core/settings/settings-store.ts';
+import type { WriterLock } from '../../core/ports/writer-lock.ts';
 import { openConfDocument, type ConfConstructor } from './conf-document.ts';
+import { openReadOnlyDocument } from './read-only-document.ts';
 
 /** File names inside the data folder (the cli's `--data-dir`, the app's userData). */
 export const SETTINGS_FILE = 'settings.json';
@@ -17,6 +19,8 @@ export interface OpenDataDirOptions {
   readonly clock?: Clock;
   readonly maxRuns?: number;
   readonly maxBytes?: number;
+  /** The folder's writer lock, which every write of settings and history holds. */
+  readonly lock?: WriterLock;
 }
 
 export interface DataDirStores {
@@ -41,7 +45,7 @@ export function openDataDir(options: OpenDataDirOptions): DataDirStores {
     Store,
     clock,
   });
-  const settings = openSettingsStore({ ...settingsFile, clock });
+  const settings = openSettingsStore({ ...settingsFile, clock, lock: options.lock });
   const historyFile = openConfDocument({
     dir,
     store: 'history',
@@ -54,11 +58,31 @@ export function openDataDir(options: OpenDataDirOptions): DataDirStores {
     clock,
     maxRuns: options.maxRuns,
     maxBytes: options.maxBytes,
+    lock: options.lock,
   });
   const recoveries = [settings.recovery, history.recovery].filter(
     (recovery): recovery is StoreRecovery => recovery !== null,
   );
   return { settings, history, recoveries, messages: [...settings.messages, ...history.messages] };
+}
+
+/**
+ * The same two stores for reading only: nothing is created, written or moved aside. A damaged
+ * file is reported (`store.damaged`, naming it) and read as empty.
+ */
+export function openDataDirReadOnly(dir: string): Omit<DataDirStores, 'recoveries'> {
+  const settingsFile = openReadOnlyDocument(path.join(dir, SETTINGS_FILE));
+  const historyFile = openReadOnlyDocument(path.join(dir, HISTORY_FILE));
+  const settings = openSettingsStore({ document: settingsFile.document, readOnly: true });
+  const history = openHistoryStore({ document: historyFile.document, readOnly: true });
+  const damaged = [settingsFile, historyFile]
+    .filter((file) => file.damaged)
+    .map((file): LocalizedMessage => ({ key: 'store.damaged', params: { path: file.document.path } }));
+  return {
+    settings,
+    history,
+    messages: [...damaged, ...settings.messages, ...history.messages],
+  };
 }
 
 function base(fileName: string): string {

@@ -1,7 +1,7 @@
 import type { ContactMirror } from '../../core/ports/contact-mirror.ts';
 import type { StoreRecovery } from '../../core/ports/store-recovery.ts';
 import { moveDatabaseAside, prepareDatabaseFile } from './database-file.ts';
-import { openMirrorDatabase } from './open-database.ts';
+import { openMirrorDatabase, openMirrorDatabaseReadOnly } from './open-database.ts';
 import { SqliteContactMirror } from './sqlite-contact-mirror.ts';
 import { describeDamage, isDamage } from './store-errors.ts';
 
@@ -52,6 +52,25 @@ function openMirror(file: string, now: () => number): ContactMirror {
     return new SqliteContactMirror(db, now);
   } catch (error) {
     // The file must be closed before it can be moved aside (Windows refuses to rename it open).
+    db.close();
+    throw error;
+  }
+}
+
+/**
+ * Opens an existing mirror for reading only (the cli's `updates`, `history`, `export`): no file
+ * or folder is created and a damaged file is thrown about, never moved. Null when the file holds
+ * no mirror (an empty database); a missing file throws SQLite's `SQLITE_CANTOPEN`.
+ */
+export function openContactMirrorReadOnly(file: string): ContactMirror | null {
+  const { db, version } = openMirrorDatabaseReadOnly(file);
+  if (version === 0) {
+    db.close();
+    return null;
+  }
+  try {
+    return new SqliteContactMirror(db, Date.now);
+  } catch (error) {
     db.close();
     throw error;
   }

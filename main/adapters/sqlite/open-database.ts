@@ -26,6 +26,27 @@ export function openMirrorDatabase(file: string): Database.Database {
 }
 
 /**
+ * Opens an existing mirror for reading only: nothing is created, migrated or written, so a
+ * command that only reads never changes the folder, and it can read a mirror another process is
+ * writing (WAL readers see the last commit). Returns the connection and the file's schema version
+ * (0: an empty database, no mirror in it); throws as `openMirrorDatabase` does.
+ */
+export function openMirrorDatabaseReadOnly(file: string): {
+  db: Database.Database;
+  version: number;
+} {
+  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: BUSY_TIMEOUT_MS });
+  try {
+    const version = identify(db, file);
+    if (version > 0) verifySchema(db, version);
+    return { db, version };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
  * Identifies the file through a read-only connection. A read-write connection that closes
  * checkpoints and deletes the `-wal` file, which for a damaged database could be the only copy of
  * its last commits; a read-only one changes nothing, so a file found damaged or too new is moved

@@ -80,6 +80,23 @@ const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- What the mirror mirrors: the server (its base URL, normalised), the contact group and the
+      -- server's time zone (which turns its wall-clock times into instants). A sync with other
+      -- values starts a new baseline instead of comparing another server's contacts with these.
+      -- No row: a mirror from before this step, which adopts its next sync's values. Nothing
+      -- derived from the token is kept (main/core/sync/mirror-identity.ts says why).
+      CREATE TABLE mirror_identity (
+        only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+        base_url TEXT NOT NULL,
+        contact_group_id TEXT NOT NULL,
+        server_time_zone TEXT NOT NULL,
+        since_ms INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -92,7 +109,10 @@ const EXPECTED_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   change_totals: ['kind', 'row_count'],
   change_counts: ['detected_at_ms', 'kind', 'row_count'],
   last_commit: ['only_row', 'run_id', 'answer_fingerprint', 'committed_at_ms', 'received'],
+  mirror_identity: ['only_row', 'base_url', 'contact_group_id', 'server_time_zone', 'since_ms'],
 };
+/** The step that added each table; a file read without migrating (read-only) has only earlier ones. */
+const TABLE_SINCE: Readonly<Record<string, number>> = { mirror_identity: 2 };
 const EXPECTED_INDEXES = [
   'change_log_by_detected',
   'change_log_by_server',
@@ -112,10 +132,14 @@ export function migrate(db: Database.Database, fromVersion: number): void {
   }
 }
 
-/** Throws `MirrorFileDamagedError` naming the first table, column or index that is not as built. */
-export function verifySchema(db: Database.Database): void {
+/**
+ * Throws `MirrorFileDamagedError` naming the first table, column or index that is not as built
+ * (at `version`, the file's own when it is read without migrating it).
+ */
+export function verifySchema(db: Database.Database, version = SCHEMA_VERSION): void {
   const columnsOf = db.prepare<[string], string>('SELECT name FROM pragma_table_info(?)').pluck();
   for (const [table, expected] of Object.entries(EXPECTED_COLUMNS)) {
+    if ((TABLE_SINCE[table] ?? 1) > version) continue;
     const actual = columnsOf.all(table);
     if (actual.join(',') !== expected.join(',')) {
       const found = actual.length === 0 ? 'missing' : `(${actual.join(', ')})`;

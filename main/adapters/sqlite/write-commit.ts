@@ -3,6 +3,7 @@ import type { MirrorCommit, MirrorUpsert } from '../../core/ports/contact-mirror
 import { ascendingOrder } from './ascending-order.ts';
 import { BatchInsert } from './batch-insert.ts';
 import { packState } from './contact-state.ts';
+import { checkIdentity, IdentityWriter } from './mirror-identity.ts';
 import { kindCode } from './kind-codes.ts';
 import {
   BOOLEAN_RULE,
@@ -36,6 +37,7 @@ export class CommitWriter {
   readonly #addToTotal: Database.Statement<[number, number]>;
   readonly #addToCount: Database.Statement<[number, number, number]>;
   readonly #recordCommit: Database.Statement<[string, string, number, number]>;
+  readonly #identity: IdentityWriter;
 
   constructor(db: Database.Database, now: () => number) {
     this.#db = db;
@@ -73,6 +75,7 @@ export class CommitWriter {
          answer_fingerprint = excluded.answer_fingerprint,
          committed_at_ms = excluded.committed_at_ms, received = excluded.received`,
     );
+    this.#identity = new IdentityWriter(db);
   }
 
   write(commit: MirrorCommit): void {
@@ -91,7 +94,10 @@ export class CommitWriter {
       0,
       Number.MAX_SAFE_INTEGER,
     );
+    const identity = commit.identity === undefined ? null : checkIdentity(commit.identity);
     this.#db.transaction(() => {
+      if (commit.replaceContacts === true) this.#identity.clearContacts();
+      if (identity !== null) this.#identity.write(identity, this.#now());
       this.#writeContacts(upserts);
       this.#writeChanges(runId, detectedAtMs, changes);
       this.#recordCommit.run(runId, fingerprint, this.#now(), received);

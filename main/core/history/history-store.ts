@@ -3,6 +3,8 @@ import type { SyncRunRecord } from '../../../common/sync-types.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { HistoryPage, HistoryStore } from '../ports/history-store.ts';
 import type { StoreRecovery } from '../ports/store-recovery.ts';
+import { busyError } from '../ports/store-error.ts';
+import { UNSHARED_LOCK, type WriterLock } from '../ports/writer-lock.ts';
 import type { JsonDocument } from '../settings/json-document.ts';
 import {
   checkHistoryLimits,
@@ -22,15 +24,27 @@ const INTERRUPTED_MESSAGE: LocalizedMessage = Object.freeze({ key: 'sync.interru
  * The sync history kept in one JSON document (`{ version, runs }`, newest first). Every change is
  * computed on a copy, written, and only then made current, so a failed write (disk full) throws
  * and leaves both the file and what `list` shows as they were.
+ *
+ * Another process (the cli, or the app beside it) may write the same file: every change re-reads
+ * the file under the folder's writer lock and applies itself to what is there, so no process
+ * writes back a stale copy over another's runs. Without the lock, a change throws `StoreError`
+ * (`busy`) and writes nothing.
  */
 export class DocumentHistoryStore implements HistoryStore {
   readonly #document: JsonDocument;
   readonly #limits: HistoryLimits;
+  readonly #lock: WriterLock;
   #runs: readonly SyncRunRecord[];
 
-  constructor(document: JsonDocument, runs: readonly SyncRunRecord[], limits: HistoryLimits) {
+  constructor(
+    document: JsonDocument,
+    runs: readonly SyncRunRecord[],
+    limits: HistoryLimits,
+    lock: WriterLock = UNSHARED_LOCK,
+  ) {
     this.#document = document;
     this.#limits = checkHistoryLimits(limits);
+    this.#lock = lock;
     this.#runs = trimToLimits(runs, this.#limits);
   }
 
@@ -40,8 +54,10 @@ export class DocumentHistoryStore implements HistoryStore {
     if (parsed.outcome !== 'running') {
       throw new TypeError(`history.begin takes a running run, got outcome "${parsed.outcome}"`);
     }
-    const index = this.#runs.findIndex((existing) => existing.id === parsed.id);
-    this.#save(index >= 0 ? this.#runs.with(index, parsed) : [parsed, ...this.#runs]);
+    this.#change((runs) => {
+      const index = runs.findIndex((existing) => existing.id === parsed.id);
+      return index >= 0 ? runs.with(index, parsed) : [parsed, ...runs];
+    });
   }
 
   /**
@@ -53,15 +69,14 @@ export class DocumentHistoryStore implements HistoryStore {
     if (parsed.outcome === 'running') {
       throw new TypeError('history.finish takes a finished run, got outcome "running"');
     }
-    const index = this.#runs.findIndex((existing) => existing.id === parsed.id);
-    if (index >= 0) {
-      this.#save(this.#runs.with(index, parsed));
-      return;
-    }
-    const before = this.#runs.findIndex((existing) => existing.startedAtMs <= parsed.startedAtMs);
-    const runs = [...this.#runs];
-    runs.splice(before < 0 ? runs.length : before, 0, parsed);
-    this.#save(runs);
+    this.#change((current) => {
+      const index = current.findIndex((existing) => existing.id === parsed.id);
+      if (index >= 0) return current.with(index, parsed);
+      const before = current.findIndex((existing) => existing.startedAtMs <= parsed.startedAtMs);
+      const runs = [...current];
+      runs.splice(before < 0 ? runs.length : before, 0, parsed);
+      return runs;
+    });
   }
 
   list(options: { limit: number; offset?: number }): HistoryPage {
@@ -72,7 +87,8 @@ export class DocumentHistoryStore implements HistoryStore {
     if (!Number.isSafeInteger(offset) || offset < 0) {
       throw new RangeError(`offset must be a whole number of 0 or more, got ${offset}`);
     }
-    return { runs: this.#runs.slice(offset, offset + limit), total: this.#runs.length };
+    const runs = this.#reread();
+    return { runs: runs.slice(offset, offset + limit), total: runs.length };
   }
 
   /**
@@ -80,24 +96,53 @@ export class DocumentHistoryStore implements HistoryStore {
    * notice a crash during them, and their `finish` will complete it.
    */
   clear(): void {
-    this.#save(this.#runs.filter((run) => run.outcome === 'running'));
+    this.#change((runs) => runs.filter((run) => run.outcome === 'running'));
   }
 
+  /**
+   * Only under the writer lock: a run left `running` is then one whose process is gone. While
+   * another process holds the lock its running entry is alive, so nothing is marked.
+   */
   recoverInterrupted(wasCommitted: (runId: string) => boolean): SyncRunRecord[] {
-    const recovered: SyncRunRecord[] = [];
-    const runs = this.#runs.map((run) => {
-      if (run.outcome !== 'running') return run;
-      const interrupted: SyncRunRecord = Object.freeze({
-        ...run,
-        outcome: 'interrupted' as const,
-        committed: wasCommitted(run.id),
-        message: INTERRUPTED_MESSAGE,
+    const held = this.#lock.holdNow(() => {
+      const recovered: SyncRunRecord[] = [];
+      const runs = this.#reread().map((run) => {
+        if (run.outcome !== 'running') return run;
+        const interrupted: SyncRunRecord = Object.freeze({
+          ...run,
+          outcome: 'interrupted' as const,
+          committed: wasCommitted(run.id),
+          message: INTERRUPTED_MESSAGE,
+        });
+        recovered.push(interrupted);
+        return interrupted;
       });
-      recovered.push(interrupted);
-      return interrupted;
+      if (recovered.length > 0) this.#save(runs);
+      return recovered;
     });
-    if (recovered.length > 0) this.#save(runs);
-    return recovered;
+    return held.ok ? held.value : [];
+  }
+
+  /** Applies `change` to the file's current runs, under the writer lock. */
+  #change(change: (runs: readonly SyncRunRecord[]) => readonly SyncRunRecord[]): void {
+    const held = this.#lock.holdNow(() => this.#save(change(this.#reread())));
+    if (!held.ok) throw busyError();
+  }
+
+  /**
+   * The runs as the file holds them now (another process may have added some). A file that has
+   * become unreadable since it was opened keeps what this process last saw: it is repaired at the
+   * next start, never overwritten blind.
+   */
+  #reread(): readonly SyncRunRecord[] {
+    let stored: ReturnType<typeof readStoredHistory>;
+    try {
+      stored = readStoredHistory(this.#document.read(), HISTORY_FORMAT_VERSION);
+    } catch {
+      return this.#runs;
+    }
+    if (stored.ok) this.#runs = trimToLimits(stored.runs, this.#limits);
+    return this.#runs;
   }
 
   #save(runs: readonly SyncRunRecord[]): void {
@@ -132,6 +177,10 @@ export interface OpenHistoryOptions {
   /** A recovery that already happened while the document was opened, passed through. */
   readonly recovery?: StoreRecovery | null;
   readonly clock?: Clock;
+  /** The folder's writer lock; none for a history no other process can reach. */
+  readonly lock?: WriterLock;
+  /** Reading only: a file with the wrong layout is reported, not moved aside. */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -147,20 +196,22 @@ export function openHistoryStore(options: OpenHistoryOptions): OpenedHistory {
   });
   let recovery = options.recovery ?? null;
   const stored = readStoredHistory(document.read(), HISTORY_FORMAT_VERSION);
-  if (!stored.ok) {
+  const messages: LocalizedMessage[] = [];
+  if (!stored.ok && options.readOnly) {
+    messages.push({ key: 'store.damaged', params: { path: document.path } });
+  } else if (!stored.ok) {
     const atMs = clock.nowMs();
     const movedTo = document.moveAside(atMs);
     recovery = { store: 'history', movedTo, reason: stored.reason, atMs };
   }
   const runs = stored.ok ? stored.runs : [];
   const droppedEntries = stored.ok ? stored.dropped : 0;
-  const messages: LocalizedMessage[] = [];
   if (recovery) messages.push({ key: 'history.recovered', params: { path: recovery.movedTo } });
   if (droppedEntries > 0) {
     messages.push({ key: 'history.dropped-entries', params: { count: droppedEntries } });
   }
   return {
-    store: new DocumentHistoryStore(document, runs, limits),
+    store: new DocumentHistoryStore(document, runs, limits, options.lock),
     recovery,
     droppedEntries,
     problems: stored.ok ? stored.problems : [],

@@ -3,7 +3,10 @@ import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import { messagesEn } from '../../../common/i18n/messages-en.ts';
 import { isPlainObject } from '../../../common/settings-check.ts';
 import {
+  NEW_BASELINE_REASONS,
   SYNC_TRIGGERS,
+  type NewBaseline,
+  type NewBaselineReason,
   type SyncCounts,
   type SyncOutcome,
   type SyncRunRecord,
@@ -32,6 +35,9 @@ const ERROR_KINDS: Readonly<Record<ErrorKind, true>> = {
   timeout: true,
   protocol: true,
   cancelled: true,
+  busy: true,
+  storage: true,
+  settings: true,
 };
 const COUNT_KEYS: readonly (keyof SyncCounts)[] = [
   'received',
@@ -89,7 +95,16 @@ function readRun(value: unknown): SyncRunRecord {
     warnings: Object.freeze(
       list(entry.warnings, 'warnings').map((w, i) => message(w, `warnings[${i}]`)),
     ),
+    ...(entry.newBaseline === undefined ? {} : { newBaseline: newBaseline(entry.newBaseline) }),
   });
+}
+
+function newBaseline(value: unknown): NewBaseline {
+  const source = object(value, 'newBaseline');
+  const reason = choice(source.reason, 'newBaseline.reason', (v): v is NewBaselineReason =>
+    (NEW_BASELINE_REASONS as readonly string[]).includes(v),
+  );
+  return Object.freeze({ reason });
 }
 
 function counts(value: unknown): SyncCounts {

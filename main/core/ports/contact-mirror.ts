@@ -39,6 +39,20 @@ export interface MirrorCommit {
   /** Identifies the answer this commit came from; an identical next answer needs no diff. */
   readonly answerFingerprint: string;
   readonly received: number;
+  /** What the mirror mirrors from this commit on (see main/core/sync/mirror-identity.ts). */
+  readonly identity?: MirrorIdentity;
+  /**
+   * A new baseline of another server, group or time zone: every contact row is replaced by
+   * `upserts` in the same transaction. The change log is kept: its rows were real changes.
+   */
+  readonly replaceContacts?: boolean;
+}
+
+/** The server, contact group and server time zone a mirror's rows come from. */
+export interface MirrorIdentity {
+  readonly baseUrl: string;
+  readonly contactGroupId: string;
+  readonly serverTimeZone: string;
 }
 
 export interface LastCommit {
@@ -79,6 +93,13 @@ export interface ContactMirror {
   commit(commit: MirrorCommit): void;
   /** The latest commit; after a crash it tells whether a run's commit happened. */
   lastCommit(): LastCommit | null;
+  /** What the mirror mirrors; null for an empty mirror or one from before identities were kept. */
+  identity(): MirrorIdentity | null;
+  /**
+   * Folds the WAL into the database file as far as readers allow, so a full disk shows as a
+   * failed sync rather than after it, at close. Throws the storage's error.
+   */
+  checkpoint(): void;
   queryUpdates(query: UpdatesQuery): UpdatesPage;
   /** Visits every change-log row the filters match, newest first; returns how many. */
   forEachUpdate(filter: UpdatesFilter, visit: (row: UpdateRow) => void): number;

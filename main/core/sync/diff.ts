@@ -30,7 +30,7 @@ class MirrorSnapshot {
   states: Float64Array;
   seen: Uint8Array;
 
-  constructor(mirror: ContactMirror) {
+  constructor(mirror: Pick<ContactMirror, 'count' | 'readAll'>) {
     this.states = new Float64Array(Math.max(16, mirror.count()));
     mirror.readAll((row) => {
       const slot = this.keys.length;
@@ -66,7 +66,7 @@ function grow(states: Float64Array): Float64Array {
  */
 export function diffAgainstMirror(
   records: readonly ContactUpdate[],
-  mirror: ContactMirror,
+  mirror: Pick<ContactMirror, 'count' | 'readAll'>,
 ): SyncDiff {
   if (mirror.count() === 0) return baselineOf(records);
   const known = new MirrorSnapshot(mirror);

@@ -13,7 +13,10 @@ import type { FetchFunction } from '../amoot/guarded-request.ts';
 import type { Clock, Timers } from '../ports/clock.ts';
 import type { ContactMirror } from '../ports/contact-mirror.ts';
 import type { HistoryStore } from '../ports/history-store.ts';
+import type { WriterLock } from '../ports/writer-lock.ts';
 import { diffAgainstMirror } from './diff.ts';
+import { identityChange, identityOf } from './mirror-identity.ts';
+import { BUSY_FAILURE, localizedOf, storeFailureOf } from './store-failure.ts';
 import {
   DEFAULT_RETRY_POLICY,
   isRetryable,
@@ -56,7 +59,22 @@ export interface SyncEngineDeps {
   readonly onRunFinished?: (run: SyncRunRecord) => void;
   /** Technical lines for the log file; never given the token. */
   readonly log?: (line: string) => void;
+  /**
+   * The data folder's writer lock, held for the whole run (history, commit, retention). Absent:
+   * another party holds it for this run (the app's main process, for its sync process).
+   */
+  readonly writerLock?: WriterLock;
+  /** How long a run waits for another writer of the folder before it is refused (10 s). */
+  readonly lockWaitMs?: number;
+  /** Marks runs a dead process left `running`; called once the run holds the lock. */
+  readonly recoverInterrupted?: () => void;
+  /** Why the settings must not be synced (a stored value that cannot be used), or null. */
+  readonly settingsBlocker?: () => LocalizedMessage | null;
+  /** The data folder, named when the disk refuses a write no path came with. */
+  readonly storePath?: string;
 }
+
+const DEFAULT_LOCK_WAIT_MS = 10_000;
 
 export interface SyncEngine {
   /** Runs one sync, or joins the one already running (single flight). */
@@ -99,12 +117,55 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return promise;
   };
 
+  /**
+   * Holds the folder's writer lock around the run. A run refused because another process writes
+   * the folder is not written to the history (that process owns the file meanwhile) but is
+   * answered, so the caller tells the user.
+   */
   async function execute(trigger: SyncTrigger, signal: AbortSignal): Promise<SyncRunRecord> {
+    const release = deps.writerLock
+      ? await deps.writerLock.acquire(deps.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, signal)
+      : () => undefined;
+    if (release === null) {
+      const cancelled = signal.aborted;
+      const error = cancelled
+        ? amootError('cancelled', { key: 'error.cancelled' }, 'cancelled while waiting')
+        : BUSY_FAILURE;
+      return unrecorded(trigger, error);
+    }
+    try {
+      try {
+        deps.recoverInterrupted?.();
+      } catch (error) {
+        deps.log?.(`recovering interrupted runs failed: ${String(error)}`);
+      }
+      return await executeLocked(trigger, signal);
+    } finally {
+      release();
+    }
+  }
+
+  /** A run that could not even be recorded: told to the caller, not to the history. */
+  function unrecorded(trigger: SyncTrigger, error: AmootError): SyncRunRecord {
+    const started = startedRun(deps.newRunId?.() ?? randomUUID(), trigger, deps.clock.nowMs());
+    deps.log?.(`sync ${started.id} ${trigger} not run (${error.kind}): ${error.detail}`);
+    const record = failedRun(started, { durationMs: 0, attempts: 0, error });
+    deps.onRunFinished?.(record);
+    return record;
+  }
+
+  async function executeLocked(trigger: SyncTrigger, signal: AbortSignal): Promise<SyncRunRecord> {
     const runId = deps.newRunId?.() ?? randomUUID();
     const startedAt = deps.clock.monotonicMs();
     const started = startedRun(runId, trigger, deps.clock.nowMs());
     const elapsed = () => Math.round(deps.clock.monotonicMs() - startedAt);
-    deps.history.begin(started);
+    try {
+      deps.history.begin(started);
+    } catch (error) {
+      const failure = storeFailureOf(error, deps.storePath ?? '');
+      if (failure === null) throw error;
+      return unrecorded(trigger, failure);
+    }
     let attempts = 0;
     const progress = (phase: SyncPhase, bytesReceived = 0, retryAtMs?: number) =>
       deps.onProgress?.({
@@ -116,9 +177,22 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       });
 
     const finish = (record: SyncRunRecord): SyncRunRecord => {
-      deps.history.finish(record);
-      deps.onRunFinished?.(record);
-      return record;
+      let final = record;
+      try {
+        deps.history.finish(record);
+      } catch (error) {
+        // The history could not be written (a full disk): the run is not a success, whatever it
+        // did before; the entry stays `running` and becomes `interrupted` at the next run.
+        const failure = storeFailureOf(error, deps.storePath ?? '');
+        if (failure === null) throw error;
+        deps.log?.(`sync ${runId}: the history could not be written: ${failure.detail}`);
+        final = {
+          ...failedRun(started, { durationMs: elapsed(), attempts, error: failure }),
+          committed: record.committed,
+        };
+      }
+      deps.onRunFinished?.(final);
+      return final;
     };
     const fail = (error: AmootError) => {
       deps.log?.(`sync ${runId} ${trigger} failed (${error.kind}): ${error.detail}`);
@@ -139,8 +213,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       }
       if (token === null)
         return fail(amootError('auth', { key: 'token.missing' }, 'no token stored'));
+      const blocked = deps.settingsBlocker?.() ?? null;
+      if (blocked !== null) {
+        return fail(amootError('settings', blocked, 'a saved setting cannot be used'));
+      }
       const settings = deps.settings();
-      const lastCommit = deps.mirror.lastCommit();
+      const identity = identityOf(settings);
+      // Another server, group or time zone than the mirror's: a new baseline, never a diff.
+      const newBaseline = identityChange(deps.mirror.identity(), identity);
+      const lastCommit = newBaseline === null ? deps.mirror.lastCommit() : null;
 
       let result: ContactUpdatesResult;
       for (;;) {
@@ -189,7 +270,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       progress('comparing', result.bytesReceived);
       // A baseline builds no snapshot of the mirror: the collection would only cost time there.
       if (deps.releaseMemory && deps.mirror.count() > 0) deps.releaseMemory();
-      const diff = diffAgainstMirror(result.records, deps.mirror);
+      const diff = diffAgainstMirror(result.records, newBaseline === null ? deps.mirror : EMPTY);
       if (signal.aborted)
         return fail(amootError('cancelled', { key: 'error.cancelled' }, 'cancelled before saving'));
 
@@ -201,18 +282,36 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         changes: diff.changes,
         answerFingerprint: result.fingerprint,
         received: diff.counts.received,
+        identity,
+        ...(newBaseline === null ? {} : { replaceContacts: true }),
       });
       applyRetention(settings);
+      try {
+        deps.mirror.checkpoint();
+      } catch (error) {
+        const failure = storeFailureOf(error, deps.storePath ?? '');
+        if (failure === null) throw error;
+        // The commit is safe in the WAL; the run still says the disk is full.
+        deps.log?.(`sync ${runId}: checkpoint failed: ${failure.detail}`);
+        const failed = failedRun(started, { durationMs: elapsed(), attempts, error: failure });
+        return finish({ ...failed, committed: true });
+      }
       const done = {
         durationMs: elapsed(),
         attempts,
         baseline: diff.baseline,
         committed: true,
         counts: diff.counts,
-        warnings: result.warnings,
+        warnings:
+          newBaseline === null
+            ? result.warnings
+            : [{ key: `sync.new-baseline.${newBaseline}` } as const, ...result.warnings],
       };
-      return finish(succeededRun(started, done));
+      const record = succeededRun(started, done);
+      return finish(newBaseline === null ? record : { ...record, newBaseline: { reason: newBaseline } });
     } catch (error) {
+      const failure = storeFailureOf(error, deps.storePath ?? '');
+      if (failure !== null) return fail(failure);
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       return fail(amootError('unknown', { key: 'sync.internal-error' }, `unexpected: ${detail}`));
     }
@@ -240,14 +339,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   };
 }
 
-/** The user-facing message an error carries (`localized`, as the token vault's errors do), if any. */
-export function localizedOf(error: unknown): LocalizedMessage | null {
-  const localized = (error as { localized?: unknown } | null)?.localized;
-  if (typeof localized !== 'object' || localized === null) return null;
-  return typeof (localized as { key?: unknown }).key === 'string'
-    ? (localized as LocalizedMessage)
-    : null;
-}
+export { localizedOf };
+
+/** What a new baseline is compared with: nothing, so every contact is written afresh. */
+const EMPTY = { count: () => 0, readAll: () => undefined };
 
 /** Resolves true after `ms`, or false as soon as the signal aborts. */
 function sleep(timers: Timers, ms: number, signal: AbortSignal): Promise<boolean> {

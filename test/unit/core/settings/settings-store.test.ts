@@ -151,20 +151,38 @@ describe('a hand-edited settings file', () => {
       },
       { key: 'favouriteColour', reason: expect.stringContaining('ignored'), message: null },
     ]);
+    // Named, in both languages: never a bare count of settings "set back to their defaults".
     expect(opened.messages).toEqual([
-      { key: 'settings.stored.fields-reset', params: { count: 2 } },
+      {
+        key: 'settings.stored.unusable',
+        params: { fields: 'syncIntervalMinutes, serverTimeZone' },
+      },
     ]);
-    expect(bilingual(opened.messages[0]!).fa).toContain('۲');
+    expect(bilingual(opened.messages[0]!).en).toContain('syncIntervalMinutes, serverTimeZone');
+    expect(bilingual(opened.messages[0]!).fa).toContain('syncIntervalMinutes, serverTimeZone');
+    // The time zone is one a sync needs: syncing stops until it is set again.
+    expect(opened.store.syncBlocker()).toEqual({
+      key: 'sync.settings-unusable',
+      params: { fields: 'serverTimeZone' },
+    });
+    expect(opened.store.update({ serverTimeZone: 'Asia/Tehran' }).ok).toBe(true);
+    expect(opened.store.syncBlocker()).toBeNull();
+    expect(opened.store.unusable()).toEqual(['syncIntervalMinutes']);
   });
 
-  it('keeps the hand-edited file as it is until the next save, which writes clean values', () => {
+  it('keeps the hand-edited file as it is; a save keeps an unusable value until it is set', () => {
     const text = JSON.stringify({ theme: 'neon', token: TOKEN });
     fs.writeFileSync(file, text);
     const { store } = open();
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
     store.update({ language: 'fa' });
-    expect(stored()).toEqual({ ...DEFAULT_SETTINGS, language: 'fa' });
+    // The bad theme stays in the file (and stays reported) rather than silently becoming the
+    // default; a key that is no setting (the stray token) is dropped.
+    expect(stored()).toEqual({ ...DEFAULT_SETTINGS, language: 'fa', theme: 'neon' });
     expect(fs.readFileSync(file, 'utf8')).not.toContain(TOKEN);
+    expect(open().store.unusable()).toEqual(['theme']);
+    store.update({ theme: 'dark' });
+    expect(stored()).toEqual({ ...DEFAULT_SETTINGS, language: 'fa', theme: 'dark' });
   });
 
   it('accepts a hand-written small number as the group ID', () => {
