@@ -4,7 +4,11 @@
  * and each becomes one `StoreOpenError` naming the path, with advice in both languages, instead of
  * a raw Node or SQLite error (a stack on the cli, a bare "could not start" in the app).
  */
-import { MirrorFileDamagedError, MirrorTooNewError, isDamage } from '../adapters/sqlite/store-errors.ts';
+import {
+  MirrorFileDamagedError,
+  MirrorTooNewError,
+  isDamage,
+} from '../adapters/sqlite/store-errors.ts';
 import {
   StoreError,
   StoreOpenError,

@@ -56,8 +56,8 @@ export function openStores(options: OpenDataDirOptions): OpenedStores {
   let step = dir;
   try {
     prepareFolder(dir);
-    step = path.join(dir, WRITER_LOCK_FILE);
-    lock = openWriterLock(step);
+    step = dir;
+    lock = openWriterLock(path.join(dir, WRITER_LOCK_FILE));
     step = path.join(dir, SETTINGS_FILE);
     const { settings, history, recoveries, messages } = openDataDir({ ...options, lock });
     step = mirrorFile;
@@ -102,6 +102,7 @@ export function openStoresReadOnly(dir: string): OpenedStores {
     const folder = fs.statSync(dir, { throwIfNoEntry: false });
     if (folder === undefined) throw missing('store.folder-missing', dir);
     if (!folder.isDirectory()) throw missing('store.not-a-folder', dir);
+    refuseFoldersAsFiles(dir);
     step = mirrorFile;
     if (!fs.existsSync(mirrorFile)) throw missing('store.no-mirror', dir);
     const mirror = openContactMirrorReadOnly(mirrorFile);
@@ -133,15 +134,56 @@ function historyOrStep(error: unknown, step: string): string {
   return typeof named === 'string' && named.endsWith(HISTORY_FILE) ? named : step;
 }
 
-function missing(key: 'store.folder-missing' | 'store.no-mirror' | 'store.not-a-folder', dir: string) {
+function missing(
+  key: 'store.folder-missing' | 'store.no-mirror' | 'store.not-a-folder',
+  dir: string,
+) {
   return new StoreOpenError('storage', { key, params: { path: dir } }, { path: dir });
 }
 
-/** The folder, created owner-only if absent; a file in its place (or above it) is refused. */
+/**
+ * The folder, created owner-only if absent; a file in its place (or above it) is refused, and so
+ * is a folder where a store file should be.
+ */
 function prepareFolder(dir: string): void {
   const found = fs.statSync(dir, { throwIfNoEntry: false });
   if (found !== undefined && !found.isDirectory()) throw missing('store.not-a-folder', dir);
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw realMkdirError(dir) ?? error;
+  }
+  refuseFoldersAsFiles(dir);
+}
+
+/**
+ * A recursive `mkdir` on a read-only disk reports `ENOENT`; creating the first missing folder
+ * alone gives the real reason (`EROFS`, `EACCES`).
+ */
+function realMkdirError(dir: string): unknown {
+  let missingDir = path.resolve(dir);
+  while (!fs.existsSync(path.dirname(missingDir))) missingDir = path.dirname(missingDir);
+  try {
+    fs.mkdirSync(missingDir, { mode: 0o700 });
+    fs.rmdirSync(missingDir);
+    return null;
+  } catch (error) {
+    return error;
+  }
+}
+
+/** A folder named like a store file: said of that file, and nothing is written beside it. */
+function refuseFoldersAsFiles(dir: string): void {
+  for (const name of [SETTINGS_FILE, HISTORY_FILE, MIRROR_FILE, WRITER_LOCK_FILE]) {
+    const file = path.join(dir, name);
+    if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new StoreOpenError(
+        'storage',
+        { key: 'store.file-is-folder', params: { path: file } },
+        { path: file, code: 'EISDIR' },
+      );
+    }
+  }
 }
 
 /**

@@ -77,7 +77,10 @@ export function openDataDirReadOnly(dir: string): Omit<DataDirStores, 'recoverie
   const history = openHistoryStore({ document: historyFile.document, readOnly: true });
   const damaged = [settingsFile, historyFile]
     .filter((file) => file.damaged)
-    .map((file): LocalizedMessage => ({ key: 'store.damaged', params: { path: file.document.path } }));
+    .map((file): LocalizedMessage => ({
+      key: 'store.damaged',
+      params: { path: file.document.path },
+    }));
   return {
     settings,
     history,

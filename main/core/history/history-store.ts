@@ -3,7 +3,7 @@ import type { SyncRunRecord } from '../../../common/sync-types.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { HistoryPage, HistoryStore } from '../ports/history-store.ts';
 import type { StoreRecovery } from '../ports/store-recovery.ts';
-import { busyError } from '../ports/store-error.ts';
+import { busyError, classifyStoreFailure } from '../ports/store-error.ts';
 import { UNSHARED_LOCK, type WriterLock } from '../ports/writer-lock.ts';
 import type { JsonDocument } from '../settings/json-document.ts';
 import {
@@ -117,7 +117,15 @@ export class DocumentHistoryStore implements HistoryStore {
         recovered.push(interrupted);
         return interrupted;
       });
-      if (recovered.length > 0) this.#save(runs);
+      if (recovered.length === 0) return recovered;
+      try {
+        this.#save(runs);
+      } catch (error) {
+        // A full disk: the entries stay `running` and are recovered by a later run; the run
+        // that asked goes on, and fails on its own write with the disk's message.
+        if (classifyStoreFailure(error, this.#document.path) === null) throw error;
+        return [];
+      }
       return recovered;
     });
     return held.ok ? held.value : [];
@@ -145,9 +153,14 @@ export class DocumentHistoryStore implements HistoryStore {
     return this.#runs;
   }
 
+  /** Throws `StoreError` (`storage`) when the disk refuses the write; nothing changes then. */
   #save(runs: readonly SyncRunRecord[]): void {
     const next = trimToLimits(runs, this.#limits);
-    this.#document.write({ version: HISTORY_FORMAT_VERSION, runs: next });
+    try {
+      this.#document.write({ version: HISTORY_FORMAT_VERSION, runs: next });
+    } catch (error) {
+      throw classifyStoreFailure(error, this.#document.path) ?? error;
+    }
     this.#runs = next;
   }
 }

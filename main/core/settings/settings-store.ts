@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
 import type { SettingsStore, SettingsUpdate } from '../ports/settings-store.ts';
 import type { StoreRecovery } from '../ports/store-recovery.ts';
+import { classifyStoreFailure } from '../ports/store-error.ts';
 import { UNSHARED_LOCK, type WriterLock } from '../ports/writer-lock.ts';
 import type { JsonDocument } from './json-document.ts';
 import { readStoredSettings, type SettingsLoadNote } from './read-stored-settings.ts';
@@ -60,7 +61,9 @@ export class DocumentSettingsStore implements SettingsStore {
     this.#unusable = new Map(options.unusable);
   }
 
+  /** The settings as the file holds them now: another process (the cli) may have saved since. */
   get(): Settings {
+    this.#reread();
     return this.#settings;
   }
 
@@ -103,7 +106,11 @@ export class DocumentSettingsStore implements SettingsStore {
     const next = Object.freeze({ ...checked.settings });
     const unusable = new Map(this.#unusable);
     for (const key of setAgain) unusable.delete(key);
-    this.#document.write({ ...next, ...this.#stillDamaged(unusable) });
+    try {
+      this.#document.write({ ...next, ...this.#stillDamaged(unusable) });
+    } catch (error) {
+      throw classifyStoreFailure(error, this.#document.path) ?? error;
+    }
     this.#settings = next;
     this.#unusable = unusable;
     const changed = [...new Set([...checked.changed, ...setAgain])];

@@ -308,7 +308,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
             : [{ key: `sync.new-baseline.${newBaseline}` } as const, ...result.warnings],
       };
       const record = succeededRun(started, done);
-      return finish(newBaseline === null ? record : { ...record, newBaseline: { reason: newBaseline } });
+      return finish(
+        newBaseline === null ? record : { ...record, newBaseline: { reason: newBaseline } },
+      );
     } catch (error) {
       const failure = storeFailureOf(error, deps.storePath ?? '');
       if (failure !== null) return fail(failure);
