@@ -15,7 +15,7 @@ import type { HistoryStore } from '../core/ports/history-store.ts';
 import type { WriterLock } from '../core/ports/writer-lock.ts';
 import type { LocalizedMessage } from '../../common/i18n/format-message.ts';
 import { failedRun, startedRun } from '../core/sync/run-record.ts';
-import { BUSY_FAILURE } from '../core/sync/store-failure.ts';
+import { underWriterLock, unstartedRun } from '../core/sync/locked-run.ts';
 import { localizedOf, recoverInterruptedRuns, type SyncEngine } from '../core/sync/sync-engine.ts';
 import type { TokenAnswer } from './protocol.ts';
 import type { LaunchWorker, WorkerHandle } from './worker-handle.ts';
@@ -54,36 +54,30 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
     const waiting = new AbortController();
     let cancel = (): void => waiting.abort();
     const promise = (async () => {
-      const release = deps.writerLock
-        ? await deps.writerLock.acquire(deps.lockWaitMs ?? 10_000, waiting.signal)
-        : () => undefined;
-      if (release === null) return refused(trigger, waiting.signal.aborted);
-      try {
-        // Under the lock, a run left `running` is one whose process is gone.
-        recoverInterruptedRuns(deps.history, deps.mirror);
-        const blocked = deps.settingsBlocker?.() ?? null;
-        if (blocked !== null) return blockedRun(trigger, blocked);
-        return await launchRun(trigger, (cancelRun) => (cancel = cancelRun));
-      } finally {
-        release();
-      }
+      const outcome = await underWriterLock(
+        {
+          ...deps,
+          // Under the lock, a run left `running` is one whose process is gone.
+          recoverInterrupted: () => void recoverInterruptedRuns(deps.history, deps.mirror),
+          log: (line) => deps.log('warn', line),
+        },
+        waiting.signal,
+        () => {
+          const blocked = deps.settingsBlocker?.() ?? null;
+          if (blocked !== null) return Promise.resolve(blockedRun(trigger, blocked));
+          return launchRun(trigger, (cancelRun) => (cancel = cancelRun));
+        },
+      );
+      if (outcome.ran) return outcome.value;
+      const record = unstartedRun(trigger, deps.clock.nowMs(), outcome.error);
+      deps.log('warn', `sync ${record.id} not run: ${outcome.error.detail}`);
+      deps.onRunFinished?.(record);
+      return record;
     })().finally(() => {
       current = null;
     });
     current = { promise, cancel: () => cancel() };
     return promise;
-  }
-
-  /** Refused before anything was written: another process holds the folder, or it was cancelled. */
-  function refused(trigger: SyncTrigger, cancelled: boolean): SyncRunRecord {
-    const started = startedRun(randomUUID(), trigger, deps.clock.nowMs());
-    const error = cancelled
-      ? amootError('cancelled', { key: 'error.cancelled' }, 'cancelled while waiting')
-      : BUSY_FAILURE;
-    deps.log('warn', `sync ${started.id} not run: ${error.detail}`);
-    const record = failedRun(started, { durationMs: 0, attempts: 0, error });
-    deps.onRunFinished?.(record);
-    return record;
   }
 
   /** Settings that cannot be used: a failed run in the history, no process started. */

@@ -1,3 +1,4 @@
+import type { Timers } from '../ports/clock.ts';
 import type { ErrorKind } from '../../../common/amoot-types.ts';
 
 export interface RetryPolicy {
@@ -47,4 +48,20 @@ export function retryDelayMs(
   const jittered = exponential / 2 + (exponential / 2) * random();
   const delay = Math.max(Math.round(jittered), retryAfterMs ?? 0);
   return delay > policy.maxDelayMs ? null : delay;
+}
+
+/** Resolves true after `ms`, or false as soon as the signal aborts. */
+export function sleep(timers: Timers, ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      timers.clearTimeout(handle);
+      resolve(false);
+    };
+    const handle = timers.setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

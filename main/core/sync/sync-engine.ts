@@ -13,10 +13,13 @@ import type { FetchFunction } from '../amoot/guarded-request.ts';
 import type { Clock, Timers } from '../ports/clock.ts';
 import type { ContactMirror } from '../ports/contact-mirror.ts';
 import type { HistoryStore } from '../ports/history-store.ts';
-import type { WriterLock } from '../ports/writer-lock.ts';
 import { diffAgainstMirror } from './diff.ts';
 import { identityChange, identityOf } from './mirror-identity.ts';
-import { BUSY_FAILURE, localizedOf, storeFailureOf } from './store-failure.ts';
+import { localizedOf, storeFailureOf } from './store-failure.ts';
+import { underWriterLock, unstartedRun, type LockedRunDeps } from './locked-run.ts';
+import { sleep } from './retry-policy.ts';
+
+export { recoverInterruptedRuns } from './locked-run.ts';
 import {
   DEFAULT_RETRY_POLICY,
   isRetryable,
@@ -25,7 +28,7 @@ import {
 } from './retry-policy.ts';
 import { failedRun, startedRun, succeededRun, unchangedCounts } from './run-record.ts';
 
-export interface SyncEngineDeps {
+export interface SyncEngineDeps extends LockedRunDeps {
   readonly mirror: ContactMirror;
   /** Where runs are recorded as they start and end (the history store, or main's through a worker). */
   readonly history: RunJournal;
@@ -59,22 +62,11 @@ export interface SyncEngineDeps {
   readonly onRunFinished?: (run: SyncRunRecord) => void;
   /** Technical lines for the log file; never given the token. */
   readonly log?: (line: string) => void;
-  /**
-   * The data folder's writer lock, held for the whole run (history, commit, retention). Absent:
-   * another party holds it for this run (the app's main process, for its sync process).
-   */
-  readonly writerLock?: WriterLock;
-  /** How long a run waits for another writer of the folder before it is refused (10 s). */
-  readonly lockWaitMs?: number;
-  /** Marks runs a dead process left `running`; called once the run holds the lock. */
-  readonly recoverInterrupted?: () => void;
   /** Why the settings must not be synced (a stored value that cannot be used), or null. */
   readonly settingsBlocker?: () => LocalizedMessage | null;
   /** The data folder, named when the disk refuses a write no path came with. */
   readonly storePath?: string;
 }
-
-const DEFAULT_LOCK_WAIT_MS = 10_000;
 
 export interface SyncEngine {
   /** Runs one sync, or joins the one already running (single flight). */
@@ -86,17 +78,6 @@ export interface SyncEngine {
 
 /** The part of the history a run writes: its entry at the start and its final form at the end. */
 export type RunJournal = Pick<HistoryStore, 'begin' | 'finish'>;
-
-/**
- * At start-up (and after a sync process died): runs left `running` become `interrupted`, and the
- * mirror's last commit tells whether each one's changes landed.
- */
-export function recoverInterruptedRuns(
-  history: Pick<HistoryStore, 'recoverInterrupted'>,
-  mirror: Pick<ContactMirror, 'lastCommit'>,
-): SyncRunRecord[] {
-  return history.recoverInterrupted((runId) => mirror.lastCommit()?.runId === runId);
-}
 
 /**
  * One sync is fetch → parse → diff → commit. The mirror and change log change only in the commit,
@@ -117,39 +98,15 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return promise;
   };
 
-  /**
-   * Holds the folder's writer lock around the run. A run refused because another process writes
-   * the folder is not written to the history (that process owns the file meanwhile) but is
-   * answered, so the caller tells the user.
-   */
+  /** The run, under the folder's writer lock; a refused one is answered, not recorded. */
   async function execute(trigger: SyncTrigger, signal: AbortSignal): Promise<SyncRunRecord> {
-    const release = deps.writerLock
-      ? await deps.writerLock.acquire(deps.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS, signal)
-      : () => undefined;
-    if (release === null) {
-      const cancelled = signal.aborted;
-      const error = cancelled
-        ? amootError('cancelled', { key: 'error.cancelled' }, 'cancelled while waiting')
-        : BUSY_FAILURE;
-      return unrecorded(trigger, error);
-    }
-    try {
-      try {
-        deps.recoverInterrupted?.();
-      } catch (error) {
-        deps.log?.(`recovering interrupted runs failed: ${String(error)}`);
-      }
-      return await executeLocked(trigger, signal);
-    } finally {
-      release();
-    }
+    const outcome = await underWriterLock(deps, signal, () => executeLocked(trigger, signal));
+    return outcome.ran ? outcome.value : unrecorded(trigger, outcome.error);
   }
 
-  /** A run that could not even be recorded: told to the caller, not to the history. */
   function unrecorded(trigger: SyncTrigger, error: AmootError): SyncRunRecord {
-    const started = startedRun(deps.newRunId?.() ?? randomUUID(), trigger, deps.clock.nowMs());
-    deps.log?.(`sync ${started.id} ${trigger} not run (${error.kind}): ${error.detail}`);
-    const record = failedRun(started, { durationMs: 0, attempts: 0, error });
+    const record = unstartedRun(trigger, deps.clock.nowMs(), error);
+    deps.log?.(`sync ${record.id} ${trigger} not run (${error.kind}): ${error.detail}`);
     deps.onRunFinished?.(record);
     return record;
   }
@@ -345,19 +302,3 @@ export { localizedOf };
 
 /** What a new baseline is compared with: nothing, so every contact is written afresh. */
 const EMPTY = { count: () => 0, readAll: () => undefined };
-
-/** Resolves true after `ms`, or false as soon as the signal aborts. */
-function sleep(timers: Timers, ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      timers.clearTimeout(handle);
-      resolve(false);
-    };
-    const handle = timers.setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}

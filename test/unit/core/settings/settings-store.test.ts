@@ -253,7 +253,14 @@ describe('a failed write', () => {
     const { store } = openSettingsStore({ document, clock });
     const listener = vi.fn();
     store.onChange(listener);
-    expect(() => store.update({ theme: 'dark' })).toThrow(/no space/);
+    // Classified: the disk's advice, naming the file, not a raw error.
+    expect(() => store.update({ theme: 'dark' })).toThrow(
+      expect.objectContaining({
+        kind: 'storage',
+        messageKey: 'store.disk-full',
+        params: { path: '/data/settings.json' },
+      }),
+    );
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
     expect(listener).not.toHaveBeenCalled();
   });
