@@ -4,7 +4,7 @@
  * cli processes sync one folder together against the simulator; a SIGKILLed holder must not leave
  * the folder locked; and inside one process a second set of stores is refused or waits.
  */
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,7 @@ import { userAgentFor } from '../../main/core/amoot/client.ts';
 import { recoverInterruptedRuns } from '../../main/core/sync/sync-engine.ts';
 import { startedRun } from '../../main/core/sync/run-record.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { runCliProcess } from '../support/cli-process.ts';
 
 const TOKEN = 'one-writer-token-5d1a';
 const CHILD = path.resolve(import.meta.dirname, '../support/sync-child.ts');
@@ -28,26 +29,7 @@ function freshDir(): string {
   return dir;
 }
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [
-        '--experimental-strip-types',
-        '--disable-warning=ExperimentalWarning',
-        'main/cli/index.ts',
-        ...args,
-      ],
-      { env: { PATH: process.env['PATH'] ?? '', AMOOT_TOKEN: TOKEN }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number((error as { code?: number }).code ?? 1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
-  });
-}
+const cli = (args: string[]) => runCliProcess(args, { AMOOT_TOKEN: TOKEN });
 
 function engineFor(stores: ReturnType<typeof openStores>, lockWaitMs?: number) {
   return createStoresEngine(stores, {

@@ -3,7 +3,7 @@
  * `/mirror.sqlite`, a mistyped folder printed `[]`, a damaged mirror was moved aside by a read),
  * and every way opening fails is a `StoreOpenError` with a message key, instead of a raw stack.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import {
 } from '../../main/compose/open-stores.ts';
 import { startedRun } from '../../main/core/sync/run-record.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { runCliProcess } from '../support/cli-process.ts';
 
 const dirs: string[] = [];
 function freshDir(): string {
@@ -190,26 +191,7 @@ describe.skipIf(!canMount && !mustMount)('a read-only disk (tmpfs mounted read-o
   });
 });
 
-function cli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-    execFile(
-      process.execPath,
-      [
-        '--experimental-strip-types',
-        '--disable-warning=ExperimentalWarning',
-        'main/cli/index.ts',
-        ...args,
-      ],
-      { env: { PATH: process.env['PATH'] ?? '', ...env }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) =>
-        resolve({
-          code: error ? Number((error as { code?: number }).code ?? 1) : 0,
-          stdout,
-          stderr,
-        }),
-    );
-  });
-}
+const cli = runCliProcess;
 
 describe.skipIf(!canMount && !mustMount)('a full disk (2 MB tmpfs, 100 000 contacts)', () => {
   const token = 'disk-full-token-0b9e';
