@@ -7,8 +7,17 @@ import type { LocalizedMessage } from '../../common/i18n/format-message.ts';
 import { MirrorTooNewError } from '../adapters/sqlite/store-errors.ts';
 
 export function startFailureMessage(error: unknown, logsFolder: string): LocalizedMessage {
-  if (error instanceof MirrorTooNewError) {
+  if (causedBy(error, MirrorTooNewError)) {
     return { key: 'app.start-failed.mirror-too-new', params: { logs: logsFolder } };
   }
   return { key: 'app.start-failed.body', params: { logs: logsFolder } };
+}
+
+/** Opening the stores wraps what SQLite threw in a classified error: look through the causes. */
+function causedBy(error: unknown, type: new (...args: never[]) => Error): boolean {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; depth++) {
+    if (current instanceof type) return true;
+    current = current.cause;
+  }
+  return false;
 }
