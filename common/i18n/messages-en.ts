@@ -108,6 +108,10 @@ export const messagesEn = {
   'input.group.too-large':
     'The contact group number is too large. The largest allowed is 9223372036854775807.',
   'input.base-url.invalid': 'The server address is not a valid web address. Example: {example}',
+  'input.base-url.credentials':
+    'The server address must not contain a user name or password (as in user:password@): it would be sent with every request and stored in clear. Remove it. Example: {example}',
+  'input.base-url.query':
+    'The server address must end at its path, without ? or # and what follows them. Example: {example}',
   'input.base-url.insecure':
     'The server address must start with https:// so that the token travels encrypted.',
   'input.timeout.invalid':

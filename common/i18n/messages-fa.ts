@@ -107,6 +107,10 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   'input.group.too-large':
     'شمارهٔ گروه مخاطبین بیش از حد بزرگ است. بیشترین مقدار مجاز 9223372036854775807 است.',
   'input.base-url.invalid': 'نشانی سرور یک نشانی وب معتبر نیست. نمونه: {example}',
+  'input.base-url.credentials':
+    'نشانی سرور نباید نام کاربری یا گذرواژه داشته باشد (مانند user:password@): با هر درخواست فرستاده و بی‌رمز ذخیره می‌شود. آن را بردارید. نمونه: {example}',
+  'input.base-url.query':
+    'نشانی سرور باید با مسیرش تمام شود، بی ? یا # و آنچه پس از آن‌هاست. نمونه: {example}',
   'input.base-url.insecure':
     'نشانی سرور باید با https:// شروع شود تا توکن رمزنگاری‌شده فرستاده شود.',
   'input.timeout.invalid': 'مهلت پاسخ باید عددی صحیح از {min} تا {max} میلی‌ثانیه باشد.',
