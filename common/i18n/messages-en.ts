@@ -286,6 +286,10 @@ export const messagesEn = {
   'app.export.file-type': 'CSV file (Excel)',
   'app.export.failed':
     'The changes could not be saved to {path}. Make sure the folder exists, that you may write to it and that the file is not open in another program (such as Excel), then try again.',
+  'export.target.not-file':
+    '{path} exists and is not a regular file (it is a folder, a device, a pipe, a socket or a link), so nothing was written to it. Choose a new file name, or an existing CSV file to replace.',
+  'export.target.data-file':
+    "{path} is one of the data folder's own files (the contacts, the change log, the settings or the history); writing the export there would destroy them, so nothing was written. Choose another file name, such as updates.csv.",
   'app.logs.open-failed':
     'The logs folder could not be opened. You can find it yourself at {path}.',
   'app.token.test-inconclusive':
