@@ -1,6 +1,8 @@
 import { updatesMessagesEn } from './screens/updates-en.ts';
 import { historyMessagesEn } from './screens/history-en.ts';
 import { settingsMessagesEn } from './screens/settings-en.ts';
+import { cliMessagesEn } from './screens/cli-en.ts';
+import { cliTwinMessagesEn } from './screens/cli-twins-en.ts';
 
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
@@ -148,19 +150,6 @@ export const messagesEn = {
     'The sync history file could not be read, so the history starts empty. The old file was kept as {path}.',
   'history.dropped-entries':
     '{count} entries of the sync history could not be read and were left out.',
-  'cli.usage': 'Usage: {usage}',
-  'cli.unknown-command': 'Unknown command "{command}". Commands: {commands}.',
-  'cli.unknown-option': 'Unknown option "{option}" for "{command}".',
-  'cli.missing-value': 'The option {option} needs a value.',
-  'cli.missing-option': 'The option {option} is required.',
-  'cli.bad-number': 'The option {option} takes a whole number from {min} to {max}.',
-  'cli.bad-kind': 'The option --kind takes one of: {kinds}.',
-  'cli.keychain-unavailable':
-    'No token in AMOOT_TOKEN, and the system keychain could not be read: {reason}',
-  'cli.export-failed':
-    'The CSV file could not be written to {path}. Check that the folder exists and can be written to.',
-  'cli.no-token':
-    'No token was found. Set the AMOOT_TOKEN environment variable to the API token from the AmootSMS panel, or save the token in the app, which keeps it in the system keychain.',
   'sync.internal-error':
     'An unexpected problem stopped the sync. Nothing was changed. The details are in the log; if it happens again, send the log to support.',
   'sync.interrupted':
@@ -328,6 +317,8 @@ export const messagesEn = {
   ...updatesMessagesEn,
   ...historyMessagesEn,
   ...settingsMessagesEn,
+  ...cliMessagesEn,
+  ...cliTwinMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -2,6 +2,8 @@ import type { MessageKey } from './messages-en.ts';
 import { updatesMessagesFa } from './screens/updates-fa.ts';
 import { historyMessagesFa } from './screens/history-fa.ts';
 import { settingsMessagesFa } from './screens/settings-fa.ts';
+import { cliMessagesFa } from './screens/cli-fa.ts';
+import { cliTwinMessagesFa } from './screens/cli-twins-fa.ts';
 
 /**
  * Persian messages. Typed against the English keys, so a missing or extra key fails the type-check;
@@ -144,18 +146,6 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   'history.recovered':
     'فایل تاریخچهٔ همگام‌سازی خوانده نشد، برای همین تاریخچه از نو شروع می‌شود. فایل قبلی با نام {path} نگه داشته شد.',
   'history.dropped-entries': '{count} مورد از تاریخچهٔ همگام‌سازی خوانده نشد و کنار گذاشته شد.',
-  'cli.usage': 'روش استفاده: {usage}',
-  'cli.unknown-command': 'فرمان «{command}» شناخته نشد. فرمان‌ها: {commands}.',
-  'cli.unknown-option': 'گزینهٔ «{option}» برای «{command}» شناخته نشد.',
-  'cli.missing-value': 'گزینهٔ {option} مقدار می‌خواهد.',
-  'cli.missing-option': 'گزینهٔ {option} لازم است.',
-  'cli.bad-number': 'گزینهٔ {option} عددی صحیح از {min} تا {max} می‌پذیرد.',
-  'cli.bad-kind': 'گزینهٔ --kind یکی از این‌ها را می‌پذیرد: {kinds}.',
-  'cli.keychain-unavailable': 'توکنی در AMOOT_TOKEN نیست و جاکلیدی سیستم هم خوانده نشد: {reason}',
-  'cli.export-failed':
-    'فایل CSV در {path} نوشته نشد. بررسی کنید که پوشه وجود دارد و می‌توان در آن نوشت.',
-  'cli.no-token':
-    'توکنی پیدا نشد. متغیر محیطی AMOOT_TOKEN را برابر توکن وب‌سرویس از پنل آموت قرار دهید، یا توکن را در برنامه ذخیره کنید تا در جاکلیدی سیستم نگه داشته شود.',
   'sync.internal-error':
     'مشکلی غیرمنتظره همگام‌سازی را متوقف کرد. چیزی تغییر نکرد. جزئیات در گزارش (لاگ) هست؛ اگر دوباره پیش آمد گزارش را برای پشتیبانی بفرستید.',
   'sync.interrupted':
@@ -320,4 +310,6 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...updatesMessagesFa,
   ...historyMessagesFa,
   ...settingsMessagesFa,
+  ...cliMessagesFa,
+  ...cliTwinMessagesFa,
 };
