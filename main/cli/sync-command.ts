@@ -54,7 +54,14 @@ export async function syncCommand(args: string[], context: CliContext): Promise<
     const slow = verbose ? slowServerNotice(say, timeoutMs) : null;
     const engine = createStoresEngine(
       // This run's settings: the stored ones with the flags applied, not yet saved.
-      { ...stores, settings: { ...stores.settings, get: () => check.settings } },
+      {
+        ...stores,
+        settings: {
+          get: () => check.settings,
+          update: (next) => stores.settings.update(next),
+          onChange: (listener) => stores.settings.onChange(listener),
+        },
+      },
       {
         readToken: () => Promise.resolve(token.token),
         fetch: context.fetch as FetchFunction,
