@@ -71,7 +71,7 @@ describe('cli sync flags', () => {
     const outcomes = (await history(dir)).map((run) => run.outcome);
     expect(outcomes[0]).toBe('success');
     expect(outcomes.at(-1)).toBe('baseline');
-  });
+  }, 60_000);
 
   it('a successful sync saves its flags for the next one', async () => {
     const dir = path.join(root, 'saved');
@@ -104,7 +104,7 @@ describe('cli sync against a stalled server', () => {
       sim.setFault(null);
     }
     expect((await history(dir))[0]).toMatchObject({ outcome: 'failed', errorKind: 'timeout' });
-  });
+  }, 60_000);
 
   it('is silent on stderr without --verbose', async () => {
     sim.setFault({ kind: 'stall-before-headers' }, { times: 1 });
@@ -129,9 +129,15 @@ describe('cli sync against a stalled server', () => {
       try {
         const before = sim.requests.length;
         const run = spawnCli(['sync', '--data-dir', dir, '--base-url', sim.baseUrl], env);
-        await requestArrived(before);
-        run.child.kill(signal);
-        const result = await run.done;
+        let result;
+        try {
+          await requestArrived(before);
+          run.child.kill(signal);
+          result = await run.done;
+        } finally {
+          if (run.child.exitCode === null && run.child.signalCode === null)
+            run.child.kill('SIGKILL');
+        }
         expect(result.code, result.stderr).toBe(1);
         expect(result.json).toMatchObject({ ok: false, kind: 'cancelled', status: null });
         expect((result.json as { message: { fa: string } }).message.fa).toMatch(/لغو/);
