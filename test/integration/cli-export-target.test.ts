@@ -10,9 +10,11 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkExportTarget, ExportTargetError } from '../../main/core/export/export-target.ts';
 import { writeUpdatesCsv } from '../../main/core/export/updates-csv.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { cliInProcess } from '../support/cli-run.ts';
@@ -86,9 +88,22 @@ describe('cli export never writes over what it must not', () => {
     expectRefused(await exportTo(path.join(dataDir, name)), 'data-file');
   });
 
-  it('refuses a device and leaves it a device', async () => {
-    expectRefused(await exportTo('/dev/full'), 'not-file');
-    expect(lstatSync('/dev/full').isCharacterDevice()).toBe(true);
+  // Never exported to for real: on a build without the check that would replace the device.
+  it('refuses a device, checking without writing', () => {
+    expect(() => checkExportTarget('/dev/null')).toThrow(ExportTargetError);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+
+  it('refuses a socket and leaves it a socket', async () => {
+    const file = path.join(root, 'socket.csv');
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(file, resolve));
+    try {
+      expectRefused(await exportTo(file), 'not-file');
+      expect(lstatSync(file).isSocket()).toBe(true);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('refuses a FIFO, a folder and a symbolic link, and leaves each as it was', async () => {

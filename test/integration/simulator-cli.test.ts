@@ -53,6 +53,7 @@ describe('npm run simulator -- …', () => {
   it.each([
     [['--port', 'abc'], /--port must be a whole number from 0 to 65535/],
     [['--port', '70000'], /--port must be a whole number/],
+    [['--contacts', 'many'], /--contacts must be a whole number/],
     [['--contacts', '-5'], /--contacts/],
     [['--bogus'], /"--bogus" is not an option/],
     [['--token', ''], /--token cannot be empty/],
