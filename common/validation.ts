@@ -41,27 +41,31 @@ function checkRange(value: bigint): Checked<string> {
 
 /**
  * The API base URL: https only, because the token travels in a header; plain http is allowed for
- * loopback alone, where the local simulator runs. Returned without a trailing slash.
+ * loopback alone, where the local simulator runs. A user name or password in it (`user:pw@`) is
+ * refused, loopback included: it would be sent along with every request and kept in the settings
+ * file in clear. So are a query string and a fragment: the API takes none, and dropping them
+ * silently would store another address than the one typed. Returned without a trailing slash.
  */
 export function checkBaseUrl(input: string): Checked<string> {
   const example = 'https://portal.amootsms.com/rest';
+  const text = input.trim();
   let url: URL;
   try {
-    url = new URL(input.trim());
+    url = new URL(text);
   } catch {
     return refuse('input.base-url.invalid', { example });
   }
+  if (url.username !== '' || url.password !== '' || /^[a-z][a-z\d+.-]*:\/\/[^/?#]*@/i.test(text)) {
+    return refuse('input.base-url.credentials', { example });
+  }
+  if (/[?#]/.test(text)) return refuse('input.base-url.query', { example });
   if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return accept(url);
   if (url.protocol === 'http:') return refuse('input.base-url.insecure');
-  if (url.protocol !== 'https:' || url.username !== '' || url.password !== '') {
-    return refuse('input.base-url.invalid', { example });
-  }
+  if (url.protocol !== 'https:') return refuse('input.base-url.invalid', { example });
   return accept(url);
 }
 
 function accept(url: URL): Checked<string> {
-  url.search = '';
-  url.hash = '';
   return { ok: true, value: url.href.replace(/\/+$/, '') };
 }
 

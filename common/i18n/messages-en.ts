@@ -2,6 +2,8 @@ import { updatesMessagesEn } from './screens/updates-en.ts';
 import { historyMessagesEn } from './screens/history-en.ts';
 import { settingsMessagesEn } from './screens/settings-en.ts';
 import { storesMessagesEn } from './stores-en.ts';
+import { cliMessagesEn } from './screens/cli-en.ts';
+import { cliTwinMessagesEn } from './screens/cli-twins-en.ts';
 
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
@@ -109,6 +111,10 @@ export const messagesEn = {
   'input.group.too-large':
     'The contact group number is too large. The largest allowed is 9223372036854775807.',
   'input.base-url.invalid': 'The server address is not a valid web address. Example: {example}',
+  'input.base-url.credentials':
+    'The server address must not contain a user name or password (as in user:password@): it would be sent with every request and stored in clear. Remove it. Example: {example}',
+  'input.base-url.query':
+    'The server address must end at its path, without ? or # and what follows them. Example: {example}',
   'input.base-url.insecure':
     'The server address must start with https:// so that the token travels encrypted.',
   'input.timeout.invalid':
@@ -143,19 +149,6 @@ export const messagesEn = {
     'The sync history file could not be read, so the history starts empty. The old file was kept as {path}.',
   'history.dropped-entries':
     '{count} entries of the sync history could not be read and were left out.',
-  'cli.usage': 'Usage: {usage}',
-  'cli.unknown-command': 'Unknown command "{command}". Commands: {commands}.',
-  'cli.unknown-option': 'Unknown option "{option}" for "{command}".',
-  'cli.missing-value': 'The option {option} needs a value.',
-  'cli.missing-option': 'The option {option} is required.',
-  'cli.bad-number': 'The option {option} takes a whole number from {min} to {max}.',
-  'cli.bad-kind': 'The option --kind takes one of: {kinds}.',
-  'cli.keychain-unavailable':
-    'No token in AMOOT_TOKEN, and the system keychain could not be read: {reason}',
-  'cli.export-failed':
-    'The CSV file could not be written to {path}. Check that the folder exists and can be written to.',
-  'cli.no-token':
-    'No token was found. Set the AMOOT_TOKEN environment variable to the API token from the AmootSMS panel, or save the token in the app, which keeps it in the system keychain.',
   'sync.internal-error':
     'An unexpected problem stopped the sync. Nothing was changed. The details are in the log; if it happens again, send the log to support.',
   'sync.interrupted':
@@ -281,6 +274,10 @@ export const messagesEn = {
   'app.export.file-type': 'CSV file (Excel)',
   'app.export.failed':
     'The changes could not be saved to {path}. Make sure the folder exists, that you may write to it and that the file is not open in another program (such as Excel), then try again.',
+  'export.target.not-file':
+    '{path} exists and is not a regular file (it is a folder, a device, a pipe, a socket or a link), so nothing was written to it. Choose a new file name, or an existing CSV file to replace.',
+  'export.target.data-file':
+    "{path} is one of the data folder's own files (the contacts, the change log, the settings or the history); writing the export there would destroy them, so nothing was written. Choose another file name, such as updates.csv.",
   'app.logs.open-failed':
     'The logs folder could not be opened. You can find it yourself at {path}.',
   'app.token.test-inconclusive':
@@ -320,6 +317,8 @@ export const messagesEn = {
   ...historyMessagesEn,
   ...settingsMessagesEn,
   ...storesMessagesEn,
+  ...cliMessagesEn,
+  ...cliTwinMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -3,6 +3,8 @@ import { updatesMessagesFa } from './screens/updates-fa.ts';
 import { historyMessagesFa } from './screens/history-fa.ts';
 import { settingsMessagesFa } from './screens/settings-fa.ts';
 import { storesMessagesFa } from './stores-fa.ts';
+import { cliMessagesFa } from './screens/cli-fa.ts';
+import { cliTwinMessagesFa } from './screens/cli-twins-fa.ts';
 
 /**
  * Persian messages. Typed against the English keys, so a missing or extra key fails the type-check;
@@ -108,6 +110,10 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   'input.group.too-large':
     'شمارهٔ گروه مخاطبین بیش از حد بزرگ است. بیشترین مقدار مجاز 9223372036854775807 است.',
   'input.base-url.invalid': 'نشانی سرور یک نشانی وب معتبر نیست. نمونه: {example}',
+  'input.base-url.credentials':
+    'نشانی سرور نباید نام کاربری یا گذرواژه داشته باشد (مانند user:password@): با هر درخواست فرستاده و بی‌رمز ذخیره می‌شود. آن را بردارید. نمونه: {example}',
+  'input.base-url.query':
+    'نشانی سرور باید با مسیرش تمام شود، بی ? یا # و آنچه پس از آن‌هاست. نمونه: {example}',
   'input.base-url.insecure':
     'نشانی سرور باید با https:// شروع شود تا توکن رمزنگاری‌شده فرستاده شود.',
   'input.timeout.invalid': 'مهلت پاسخ باید عددی صحیح از {min} تا {max} میلی‌ثانیه باشد.',
@@ -139,18 +145,6 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   'history.recovered':
     'فایل تاریخچهٔ همگام‌سازی خوانده نشد، برای همین تاریخچه از نو شروع می‌شود. فایل قبلی با نام {path} نگه داشته شد.',
   'history.dropped-entries': '{count} مورد از تاریخچهٔ همگام‌سازی خوانده نشد و کنار گذاشته شد.',
-  'cli.usage': 'روش استفاده: {usage}',
-  'cli.unknown-command': 'فرمان «{command}» شناخته نشد. فرمان‌ها: {commands}.',
-  'cli.unknown-option': 'گزینهٔ «{option}» برای «{command}» شناخته نشد.',
-  'cli.missing-value': 'گزینهٔ {option} مقدار می‌خواهد.',
-  'cli.missing-option': 'گزینهٔ {option} لازم است.',
-  'cli.bad-number': 'گزینهٔ {option} عددی صحیح از {min} تا {max} می‌پذیرد.',
-  'cli.bad-kind': 'گزینهٔ --kind یکی از این‌ها را می‌پذیرد: {kinds}.',
-  'cli.keychain-unavailable': 'توکنی در AMOOT_TOKEN نیست و جاکلیدی سیستم هم خوانده نشد: {reason}',
-  'cli.export-failed':
-    'فایل CSV در {path} نوشته نشد. بررسی کنید که پوشه وجود دارد و می‌توان در آن نوشت.',
-  'cli.no-token':
-    'توکنی پیدا نشد. متغیر محیطی AMOOT_TOKEN را برابر توکن وب‌سرویس از پنل آموت قرار دهید، یا توکن را در برنامه ذخیره کنید تا در جاکلیدی سیستم نگه داشته شود.',
   'sync.internal-error':
     'مشکلی غیرمنتظره همگام‌سازی را متوقف کرد. چیزی تغییر نکرد. جزئیات در گزارش (لاگ) هست؛ اگر دوباره پیش آمد گزارش را برای پشتیبانی بفرستید.',
   'sync.interrupted':
@@ -274,6 +268,10 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   'app.export.file-type': 'فایل CSV (اکسل)',
   'app.export.failed':
     'تغییرات در {path} ذخیره نشد. مطمئن شوید پوشه وجود دارد، اجازهٔ نوشتن در آن را دارید و فایل در برنامهٔ دیگری (مثل اکسل) باز نیست؛ سپس دوباره تلاش کنید.',
+  'export.target.not-file':
+    '{path} وجود دارد و فایل معمولی نیست (پوشه، دستگاه، لوله، سوکت یا پیوند است)، پس چیزی در آن نوشته نشد. نام فایل تازه‌ای انتخاب کنید، یا یک فایل CSV موجود را برای جایگزینی.',
+  'export.target.data-file':
+    '{path} یکی از فایل‌های خود پوشهٔ داده است (مخاطبین، فهرست تغییرات، تنظیمات یا تاریخچه)؛ نوشتن خروجی در آن آن‌ها را از بین می‌برد، پس چیزی نوشته نشد. نام دیگری انتخاب کنید، مانند updates.csv.',
   'app.logs.open-failed':
     'پوشهٔ گزارش‌ها باز نشد. می‌توانید خودتان آن را در این مسیر پیدا کنید: {path}',
   'app.token.test-inconclusive':
@@ -312,4 +310,6 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...historyMessagesFa,
   ...settingsMessagesFa,
   ...storesMessagesFa,
+  ...cliMessagesFa,
+  ...cliTwinMessagesFa,
 };

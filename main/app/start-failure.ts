@@ -15,9 +15,10 @@ export function startFailureMessage(error: unknown, logsFolder: string): Localiz
 
 /** Opening the stores wraps what SQLite threw in a classified error: look through the causes. */
 function causedBy(error: unknown, type: new (...args: never[]) => Error): boolean {
-  for (let current = error, depth = 0; current instanceof Error && depth < 8; depth++) {
+  let current: unknown = error;
+  for (let depth = 0; current instanceof Error && depth < 8; depth++) {
     if (current instanceof type) return true;
-    current = current.cause;
+    current = (current as Error).cause;
   }
   return false;
 }

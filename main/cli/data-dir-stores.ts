@@ -2,7 +2,7 @@ import { openStores, openStoresReadOnly, type OpenedStores } from '../compose/op
 import { busyError } from '../core/ports/store-error.ts';
 import { writeAll } from './json-output.ts';
 import type { CliContext } from './run-cli.ts';
-import { bilingual } from '../../common/i18n/format-message.ts';
+import { cliBilingual } from './cli-wording.ts';
 
 /** How long a writing command waits for another writer of the folder before it is refused. */
 export const WRITER_WAIT_MS = 10_000;
@@ -54,7 +54,7 @@ export async function readDataDir<T>(
 
 async function tellMessages(stores: OpenedStores, context: CliContext): Promise<void> {
   for (const message of stores.messages) {
-    const { en, fa } = bilingual(message);
+    const { en, fa } = cliBilingual(message);
     await writeAll(context.stderr, `${en}\n${fa}\n`);
   }
 }

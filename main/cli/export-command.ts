@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { HISTORY_FILE, SETTINGS_FILE } from '../adapters/conf-store/open-data-dir.ts';
+import { MIRROR_FILE } from '../compose/data-files.ts';
+import { checkExportTarget, type DataFolder } from '../core/export/export-target.ts';
 import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
 import { CliUsageError } from './cli-failure.ts';
 import { readDataDir } from './data-dir-stores.ts';
@@ -8,23 +11,36 @@ import type { CliContext } from './run-cli.ts';
 import { checkKind } from './updates-command.ts';
 
 export const EXPORT_USAGE =
-  'npm run --silent cli -- export --data-dir DIR --out FILE.csv [--kind K]';
+  'npm run --silent cli -- export --data-dir DIR --out FILE.csv [--kind K] [--verbose]';
 
 /** `export`: the change log as CSV (UTF-8 with BOM, for Excel), newest first. */
 export async function exportCommand(args: string[], context: CliContext): Promise<number> {
   const options = parseCommandOptions(
     args,
-    { 'data-dir': { type: 'string' }, out: { type: 'string' }, kind: { type: 'string' } },
+    {
+      'data-dir': { type: 'string' },
+      out: { type: 'string' },
+      kind: { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
     'export',
   );
   const dataDir = required(options['data-dir'], '--data-dir');
   const out = path.resolve(required(options.out, '--out'));
   const kinds = options.kind === undefined ? [] : [checkKind(options.kind)];
+  const dataFolder: DataFolder = {
+    dir: dataDir,
+    files: [MIRROR_FILE, SETTINGS_FILE, HISTORY_FILE],
+  };
+  // Refused before the stores are even opened: a wrong --out costs nothing.
+  checkExportTarget(out, dataFolder);
   return readDataDir(dataDir, context, async ({ mirror }) => {
     let rows: number;
     try {
-      rows = writeUpdatesCsv(out, (visit) =>
-        mirror.forEachUpdate({ order: 'detected-time', kinds }, visit),
+      rows = writeUpdatesCsv(
+        out,
+        (visit) => mirror.forEachUpdate({ order: 'detected-time', kinds }, visit),
+        dataFolder,
       );
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === undefined) throw error;

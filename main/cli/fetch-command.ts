@@ -1,10 +1,16 @@
-import { bilingual } from '../../common/i18n/format-message.ts';
-import { DEFAULT_BASE_URL, fetchContactUpdates, userAgentFor } from '../core/amoot/client.ts';
+import {
+  DEFAULT_BASE_URL,
+  fetchContactUpdates,
+  TIMEOUT_RANGE_MS,
+  userAgentFor,
+} from '../core/amoot/client.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
 import { CliUsageError, failureFromError } from './cli-failure.ts';
 import { writeAll, writeObjectWithArray } from './json-output.ts';
-import { parseCommandOptions } from './options.ts';
+import { cliBilingual } from './cli-wording.ts';
+import { groupOption, optionalNumber, parseCommandOptions } from './options.ts';
 import type { CliContext } from './run-cli.ts';
+import { slowServerNotice } from './slow-server-notice.ts';
 
 export const FETCH_USAGE =
   'AMOOT_TOKEN=… npm run --silent cli -- fetch [--base-url URL] [--group N] [--items] [--timeout-ms N] [--time-zone ZONE] [--verbose]';
@@ -26,22 +32,30 @@ export async function fetchCommand(args: string[], context: CliContext): Promise
     },
     'fetch',
   );
+  const group = groupOption(options.group) ?? '0';
+  const timeoutMs = optionalNumber(options['timeout-ms'], '--timeout-ms', TIMEOUT_RANGE_MS);
   const token = context.env['AMOOT_TOKEN'];
   if (token === undefined || token.trim() === '') throw new CliUsageError({ key: 'cli.no-token' });
 
-  const timeoutText = options['timeout-ms'];
+  const slow = options.verbose
+    ? slowServerNotice((line) => void writeAll(context.stderr, `${line}\n`), timeoutMs)
+    : null;
+  slow?.progress({ runId: '', phase: 'connecting', attempt: 1, bytesReceived: 0 });
   const result = await fetchContactUpdates({
     token,
-    contactGroupId: options.group ?? '0',
+    contactGroupId: group,
     baseUrl: options['base-url'] ?? DEFAULT_BASE_URL,
     fetch: context.fetch as FetchFunction,
     userAgent: userAgentFor(context.appVersion, process.platform),
-    // The client checks the range and answers in both languages; text that is not a number fails it.
-    ...(timeoutText === undefined
-      ? {}
-      : { timeoutMs: /^\d+$/.test(timeoutText) ? Number(timeoutText) : Number.NaN }),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+    ...(slow
+      ? {
+          onProgress: (bytesReceived: number) =>
+            slow.progress({ runId: '', phase: 'downloading', attempt: 1, bytesReceived }),
+        }
+      : {}),
     ...(options['time-zone'] === undefined ? {} : { serverTimeZone: options['time-zone'] }),
-  });
+  }).finally(() => slow?.stop());
 
   if (!result.ok) {
     if (options.verbose) await writeAll(context.stderr, `${result.error.detail}\n`);
@@ -52,7 +66,7 @@ export async function fetchCommand(args: string[], context: CliContext): Promise
     ok: true,
     status: result.status,
     count: result.records.length,
-    warnings: result.warnings.map((warning) => bilingual(warning)),
+    warnings: result.warnings.map((warning) => cliBilingual(warning)),
   };
   if (!options.items) {
     await writeAll(context.stdout, `${JSON.stringify(head)}\n`);

@@ -1,17 +1,18 @@
-import { bilingual } from '../../common/i18n/format-message.ts';
 import type { SyncRunRecord } from '../../common/sync-types.ts';
+import { cliBilingual } from './cli-wording.ts';
 import { readDataDir } from './data-dir-stores.ts';
 import { writeAll } from './json-output.ts';
 import { parseCommandOptions, required, wholeNumber } from './options.ts';
 import type { CliContext } from './run-cli.ts';
 
-export const HISTORY_USAGE = 'npm run --silent cli -- history --data-dir DIR [--limit N]';
+export const HISTORY_USAGE =
+  'npm run --silent cli -- history --data-dir DIR [--limit N] [--verbose]';
 
 /** `history`: the sync runs, newest first, as a JSON array with messages in both languages. */
 export async function historyCommand(args: string[], context: CliContext): Promise<number> {
   const options = parseCommandOptions(
     args,
-    { 'data-dir': { type: 'string' }, limit: { type: 'string' } },
+    { 'data-dir': { type: 'string' }, limit: { type: 'string' }, verbose: { type: 'boolean' } },
     'history',
   );
   const dataDir = required(options['data-dir'], '--data-dir');
@@ -35,7 +36,7 @@ function runJson(run: SyncRunRecord) {
     errorKind: run.errorKind,
     counts: run.counts,
     committed: run.committed,
-    message: run.message ? bilingual(run.message) : null,
-    warnings: run.warnings.map((warning) => bilingual(warning)),
+    message: run.message ? cliBilingual(run.message) : null,
+    warnings: run.warnings.map((warning) => cliBilingual(warning)),
   };
 }

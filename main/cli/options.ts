@@ -1,10 +1,15 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { toAsciiDigits } from '../../common/digits.ts';
 import { CliUsageError } from './cli-failure.ts';
 
+/** ASCII, Persian and Arabic-Indic digits: what a keyboard in either language types. */
+const DIGITS = /^[0-9\u06F0-\u06F9\u0660-\u0669]+$/;
+
 /**
- * parseArgs in strict mode, with its mistakes turned into bilingual usage failures, and a negative
- * number after an option that takes a value joined to it (`--group -1` → `--group=-1`) so the user
- * gets the real answer — negatives are refused — instead of "missing value".
+ * parseArgs in strict mode, with its mistakes turned into bilingual usage failures. A negative
+ * number after an option that takes a value is joined to it (`--group -1` → `--group=-1`) so the
+ * user gets the real answer — signs are refused — instead of "missing value". An option given twice
+ * is refused: keeping the last one silently would run with a value the user may not have meant.
  */
 export function parseCommandOptions<T extends ParseArgsOptionsConfig>(
   args: readonly string[],
@@ -14,16 +19,30 @@ export function parseCommandOptions<T extends ParseArgsOptionsConfig>(
   const valued = Object.entries(options)
     .filter(([, option]) => option.type === 'string')
     .map(([name]) => `--${name}`);
+  let parsed;
   try {
-    return parseArgs({
+    parsed = parseArgs({
       args: joinNegativeValues(args, valued),
       options,
       strict: true,
       allowPositionals: false,
-    }).values;
+      tokens: true,
+    });
   } catch (error) {
     throw usageErrorFrom(error, command);
   }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) {
+      throw new CliUsageError({
+        key: 'cli.repeated-option',
+        params: { option: `--${token.name}` },
+      });
+    }
+    seen.add(token.name);
+  }
+  return parsed.values;
 }
 
 export function joinNegativeValues(args: readonly string[], valued: readonly string[]): string[] {
@@ -44,14 +63,22 @@ export function joinNegativeValues(args: readonly string[], valued: readonly str
 function usageErrorFrom(error: unknown, command: string): unknown {
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);
-  const option = /'(-[^'\s]+)/.exec(message)?.[1] ?? '';
+  // parseArgs names the option or argument in quotes; only that name reaches the user's message,
+  // never parseArgs' English sentence (which would end up inside the Persian text).
+  const quoted = /'([^'\s]+)/.exec(message)?.[1] ?? '';
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-    return new CliUsageError({ key: 'cli.missing-value', params: { option } });
-  }
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     return new CliUsageError({
-      key: 'cli.unknown-option',
-      params: { option: option || message, command },
+      key: message.includes('does not take') ? 'cli.no-value' : 'cli.missing-value',
+      params: { option: quoted },
+    });
+  }
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    return new CliUsageError({ key: 'cli.unknown-option', params: { option: quoted, command } });
+  }
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return new CliUsageError({
+      key: 'cli.unexpected-argument',
+      params: { argument: quoted, command },
     });
   }
   return error;
@@ -64,14 +91,32 @@ export function required(value: string | undefined, option: string): string {
   return value;
 }
 
+/**
+ * Digits only, in any of the three scripts, turned into ASCII; null for anything else (a sign, a
+ * space, a decimal point), so every number the cli reads follows one rule.
+ */
+export function digitsOnly(value: string): string | null {
+  return DIGITS.test(value) ? toAsciiDigits(value) : null;
+}
+
 /** A whole number within bounds, or a usage failure naming the option and the bounds. */
 export function wholeNumber(
   value: string | undefined,
   option: string,
   range: { min: number; max: number; fallback: number },
 ): number {
-  if (value === undefined) return range.fallback;
-  const number = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  return optionalNumber(value, option, range) ?? range.fallback;
+}
+
+/** Like `wholeNumber`, for an option whose absence means "the default of whoever uses it". */
+export function optionalNumber(
+  value: string | undefined,
+  option: string,
+  range: { min: number; max: number },
+): number | undefined {
+  if (value === undefined) return undefined;
+  const digits = digitsOnly(value);
+  const number = digits === null ? Number.NaN : Number(digits);
   if (!(number >= range.min && number <= range.max)) {
     throw new CliUsageError({
       key: 'cli.bad-number',
@@ -79,4 +124,15 @@ export function wholeNumber(
     });
   }
   return number;
+}
+
+/**
+ * `--group`: a contact group ID as digits only, returned as ASCII text for the settings check
+ * (which also bounds it to 64 bits). A sign of either kind is refused, `-0` and `+7` alike.
+ */
+export function groupOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const digits = digitsOnly(value);
+  if (digits === null) throw new CliUsageError({ key: 'cli.bad-group' });
+  return digits;
 }

@@ -7,14 +7,19 @@ import { parseCommandOptions, required, wholeNumber } from './options.ts';
 import type { CliContext } from './run-cli.ts';
 
 export const UPDATES_USAGE =
-  'npm run --silent cli -- updates --data-dir DIR [--kind K] [--limit N]';
+  'npm run --silent cli -- updates --data-dir DIR [--kind K] [--limit N] [--verbose]';
 const PAGE = 1000;
 
 /** `updates`: the change log, newest detection first, as a JSON array. */
 export async function updatesCommand(args: string[], context: CliContext): Promise<number> {
   const options = parseCommandOptions(
     args,
-    { 'data-dir': { type: 'string' }, kind: { type: 'string' }, limit: { type: 'string' } },
+    {
+      'data-dir': { type: 'string' },
+      kind: { type: 'string' },
+      limit: { type: 'string' },
+      verbose: { type: 'boolean' },
+    },
     'updates',
   );
   const dataDir = required(options['data-dir'], '--data-dir');

@@ -1,39 +1,21 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { cliChild } from '../support/cli-run.ts';
 
 const TOKEN = 'cli-sync-token-3c8e';
 let sim: Simulator;
 let dataDir: string;
 
 /** The cli as its own process, as a user runs it; stdout must be exactly one JSON value. */
-function cli(args: string[], env: Record<string, string> = { AMOOT_TOKEN: TOKEN }) {
-  return new Promise<{ code: number; json: unknown; stderr: string }>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [
-        '--experimental-strip-types',
-        '--disable-warning=ExperimentalWarning',
-        'main/cli/index.ts',
-        ...args,
-      ],
-      { env: { PATH: process.env['PATH'] ?? '', ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        try {
-          resolve({
-            code: error ? Number((error as { code?: number }).code ?? 1) : 0,
-            json: JSON.parse(stdout),
-            stderr,
-          });
-        } catch (parseError) {
-          reject(new Error(`${String(parseError)}\nstdout: ${stdout}\nstderr: ${stderr}`));
-        }
-      },
-    );
-  });
+async function cli(args: string[], env: Record<string, string> = { AMOOT_TOKEN: TOKEN }) {
+  const result = await cliChild(args, env);
+  if (result.json === undefined) {
+    throw new Error(`stdout is not JSON: ${result.stdout}\nstderr: ${result.stderr}`);
+  }
+  return result;
 }
 
 beforeAll(async () => {

@@ -1,48 +1,15 @@
-import { execFile } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { cliChild } from '../support/cli-run.ts';
 
-/** Runs the cli as a user would, as its own process, and parses the one JSON object it prints. */
-function runCli(args: string[], env: Record<string, string> = {}) {
-  return new Promise<{
-    code: number;
-    json: Record<string, unknown>;
-    stdout: string;
-    stderr: string;
-  }>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [
-        '--experimental-strip-types',
-        '--disable-warning=ExperimentalWarning',
-        'main/cli/index.ts',
-        ...args,
-      ],
-      { env: { PATH: process.env['PATH'] ?? '', ...env }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? Number((error as { code?: number }).code ?? 1) : 0;
-        try {
-          const lines = stdout.trim().split('\n');
-          if (lines.length !== 1)
-            throw new Error(
-              `expected one line of JSON, got ${lines.length}: ${stdout.slice(0, 300)} ${stderr}`,
-            );
-          resolve({
-            code,
-            json: JSON.parse(lines[0] ?? '') as Record<string, unknown>,
-            stdout,
-            stderr,
-          });
-        } catch (parseError) {
-          reject(
-            parseError instanceof Error
-              ? new Error(`${parseError.message}\n${stderr}`)
-              : parseError,
-          );
-        }
-      },
-    );
-  });
+/** Runs the cli as a user would, as its own process; its stdout must be exactly one JSON line. */
+async function runCli(args: string[], env: Record<string, string> = {}) {
+  const result = await cliChild(args, env);
+  const lines = result.stdout.trim().split('\n');
+  if (lines.length !== 1 || result.json === undefined) {
+    throw new Error(`expected one line of JSON: ${result.stdout.slice(0, 300)}\n${result.stderr}`);
+  }
+  return { ...result, json: result.json as Record<string, unknown> };
 }
 
 const TOKEN = 'cli-demo-token-91';

@@ -13,8 +13,23 @@ const USAGE = `Usage: npm run simulator -- [--contacts N] [--token T]... [--port
   --big-ids     include IDs above 2^53, up to 9223372036854775807
   --quiet       do not log each request`;
 
+/**
+ * A mistake the user can fix, with its message in English and Persian. The simulator imports
+ * nothing from the app (it stays an independent oracle), so its few messages live here.
+ */
 class UsageError extends Error {
   override name = 'UsageError';
+  readonly fa: string;
+  constructor(en: string, fa: string) {
+    super(en);
+    this.fa = fa;
+  }
+}
+
+/** One line in each language on stderr, then exit 1: no stack for a mistake the user can fix. */
+function fail(error: UsageError): never {
+  process.stderr.write(`simulator: ${error.message} / ${error.fa}\n`);
+  process.exit(1);
 }
 
 function integerFlag(
@@ -26,7 +41,10 @@ function integerFlag(
 ): number {
   if (text === undefined) return fallback;
   if (!/^[0-9]+$/.test(text) || Number(text) < min || Number(text) > max) {
-    throw new UsageError(`--${name} must be an integer from ${min} to ${max}, got "${text}"`);
+    throw new UsageError(
+      `--${name} must be a whole number from ${min} to ${max}, got "${text}".`,
+      `--${name} باید عددی صحیح از ${min} تا ${max} باشد، اما «${text}» آمد.`,
+    );
   }
   return Number(text);
 }
@@ -49,10 +67,16 @@ function readFlags(argv: string[]) {
       },
     }));
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const quoted = /'([^'\s]+)/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+    throw new UsageError(
+      `"${quoted}" is not an option here, or lacks its value; "npm run simulator -- --help" lists the options.`,
+      `«${quoted}» اینجا گزینه نیست یا مقدارش نیامده؛ «npm run simulator -- --help» گزینه‌ها را نشان می‌دهد.`,
+    );
   }
   const tokens = values.token ?? ['demo'];
-  if (tokens.some((token) => token.trim() === '')) throw new UsageError('--token cannot be empty');
+  if (tokens.some((token) => token.trim() === '')) {
+    throw new UsageError('--token cannot be empty.', '--token نمی‌تواند خالی باشد.');
+  }
   return {
     help: values.help === true,
     quiet: values.quiet === true,
@@ -85,14 +109,25 @@ Control it (second terminal):
 Press Ctrl+C to stop.`;
 }
 
+function portProblem(code: string, port: number): UsageError {
+  return code === 'EADDRINUSE'
+    ? new UsageError(
+        `port ${port} on 127.0.0.1 is already in use. Stop what uses it, or choose another --port (0 picks a free one).`,
+        `درگاه ${port} روی 127.0.0.1 در حال استفاده است. برنامه‌ای را که از آن استفاده می‌کند ببندید، یا --port دیگری انتخاب کنید (۰ یک درگاه آزاد برمی‌دارد).`,
+      )
+    : new UsageError(
+        `port ${port} on 127.0.0.1 may not be used by this user. Choose a --port above 1023 (0 picks a free one).`,
+        `این کاربر اجازهٔ استفاده از درگاه ${port} روی 127.0.0.1 را ندارد. --port بالاتر از ۱۰۲۳ انتخاب کنید (۰ یک درگاه آزاد برمی‌دارد).`,
+      );
+}
+
 async function main(): Promise<void> {
   let flags;
   try {
     flags = readFlags(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`simulator: ${error.message}\n\n${USAGE}\n`);
-    process.exit(2);
+    fail(error);
   }
   if (flags.help) {
     process.stdout.write(`${USAGE}\n`);
@@ -108,6 +143,10 @@ async function main(): Promise<void> {
     bigIds: flags.bigIds,
     tokens: Object.fromEntries(flags.tokens.map((token) => [token, 'valid'])),
     ...(log === undefined ? {} : { log }),
+  }).catch((error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') fail(portProblem(code, flags.port));
+    throw error;
   });
   process.stdout.write(`${banner(sim.baseUrl, flags.tokens[0] ?? 'demo', flags.contacts)}\n`);
   const stop = (signal: string) => {

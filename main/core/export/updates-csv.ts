@@ -1,5 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import path from 'node:path';
 import type { UpdateRow } from '../ports/contact-mirror.ts';
+import { checkExportTarget, type DataFolder } from './export-target.ts';
 
 /** Excel opens a UTF-8 CSV correctly only when it starts with a byte-order mark. */
 const BOM = '\ufeff';
@@ -28,16 +31,24 @@ function quoteCell(cell: string): string {
 
 /**
  * Writes the rows `forEachRow` produces to `file`, through a temporary file renamed at the end, so
- * a failed or interrupted export never leaves half a file where a complete one was. Writes are
- * synchronous in batches: the rows come from a synchronous SQLite cursor, and memory stays flat
- * however many there are. Returns the number of rows written.
+ * a failed or interrupted export never leaves half a file where a complete one was. The target is
+ * checked first (`checkExportTarget`: never a store of `dataFolder`, never a device, pipe or link),
+ * and the temporary file is a new one (`wx`) beside it, so the export replaces nothing but what it
+ * renames onto at the very end. Writes are synchronous in batches: the rows come from a synchronous
+ * SQLite cursor, and memory stays flat however many there are. Returns the number of rows written.
  */
 export function writeUpdatesCsv(
   file: string,
   forEachRow: (visit: (row: UpdateRow) => void) => void,
+  dataFolder?: DataFolder,
 ): number {
-  const partial = `${file}.partial`;
-  const fd = openSync(partial, 'w', 0o600);
+  checkExportTarget(file, dataFolder);
+  const target = path.resolve(file);
+  const partial = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.partial`,
+  );
+  const fd = openSync(partial, 'wx', 0o600);
   let rows = 0;
   let batch: string[] = [`${BOM}${HEADER.join(',')}\r\n`];
   const flush = () => {
@@ -52,7 +63,7 @@ export function writeUpdatesCsv(
     });
     flush();
     closeSync(fd);
-    renameSync(partial, file);
+    renameSync(partial, target);
     return rows;
   } catch (error) {
     closeQuietly(fd);

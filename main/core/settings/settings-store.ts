@@ -77,9 +77,15 @@ export class DocumentSettingsStore implements SettingsStore {
     for (const key of keys) if (!this.#unusable.has(key)) this.#unusable.set(key, NOT_IN_FILE);
   }
 
-  /** Why a sync must not run with these settings, or null when it may. */
-  syncBlocker(): LocalizedMessage | null {
-    const blocking = this.unusable().filter((key) => SYNC_SETTINGS.includes(key));
+  /**
+   * Why a sync must not run with these settings, or null when it may. `givenForThisRun` names the
+   * fields the caller sets for this run itself (the cli's flags): a stored value it replaces
+   * cannot block.
+   */
+  syncBlocker(givenForThisRun: readonly string[] = []): LocalizedMessage | null {
+    const blocking = this.unusable().filter(
+      (key) => SYNC_SETTINGS.includes(key) && !givenForThisRun.includes(key),
+    );
     return blocking.length === 0
       ? null
       : { key: 'sync.settings-unusable', params: { fields: blocking.join(', ') } };

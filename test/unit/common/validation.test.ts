@@ -65,11 +65,28 @@ describe('checkContactGroupId', () => {
 });
 
 describe('checkBaseUrl', () => {
-  it('accepts https and drops a trailing slash, query and fragment', () => {
-    expect(checkBaseUrl('https://portal.amootsms.com/rest/?x=1#y')).toEqual({
+  it('accepts https and drops a trailing slash', () => {
+    expect(checkBaseUrl('https://portal.amootsms.com/rest/')).toEqual({
       ok: true,
       value: 'https://portal.amootsms.com/rest',
     });
+  });
+  it.each([
+    'http://user:pw@127.0.0.1:8787/rest',
+    'http://user@localhost/rest',
+    'https://user@portal.amootsms.com/rest',
+    'https://user:pw@x.example/rest',
+    'https://:pw@x.example/rest',
+    'https://@x.example/rest',
+  ])('refuses a user name or password in %j, loopback or not', (url) => {
+    expect(refusedKey(checkBaseUrl(url))).toBe('input.base-url.credentials');
+  });
+  it.each([
+    'https://portal.amootsms.com/rest?x=1',
+    'https://portal.amootsms.com/rest/#y',
+    'http://127.0.0.1:8787/rest?',
+  ])('refuses a query string or fragment in %j rather than storing another address', (url) => {
+    expect(refusedKey(checkBaseUrl(url))).toBe('input.base-url.query');
   });
   it.each(['http://127.0.0.1:8787/rest', 'http://localhost:1/rest', 'http://[::1]:9/rest'])(
     'allows plain http only for loopback: %s',
@@ -82,7 +99,7 @@ describe('checkBaseUrl', () => {
       'input.base-url.insecure',
     );
   });
-  it.each(['portal.amootsms.com', 'ftp://x.example/rest', 'https://user:pw@x.example/rest', ''])(
+  it.each(['portal.amootsms.com', 'ftp://x.example/rest', ''])(
     'refuses %j as not a web address',
     (url) => {
       expect(refusedKey(checkBaseUrl(url))).toBe('input.base-url.invalid');

@@ -1,0 +1,85 @@
+import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
+
+/** The data folder an export must never write into the files of: its path and its files' names. */
+export interface DataFolder {
+  readonly dir: string;
+  /** Base names of the stores' files (`mirror.sqlite`, `settings.json`, `history.json`). */
+  readonly files: readonly string[];
+}
+
+/** An export refused before anything was written; `localized` says why in both languages. */
+export class ExportTargetError extends Error {
+  readonly kind = 'input';
+  readonly localized: LocalizedMessage;
+  constructor(localized: LocalizedMessage) {
+    super(`export target refused: ${localized.key}`);
+    this.localized = localized;
+  }
+}
+
+/**
+ * Throws unless `file` may receive an export: a name that does not exist yet, or an existing
+ * regular file (the CSV the user means to replace). A folder, device (`/dev/full`), FIFO, socket or
+ * symbolic link is refused — replacing it would turn it into a plain file — and so is any file of
+ * the data folder: a store, its SQLite side files (`-wal`, `-shm`, `-journal`), the copies set aside
+ * as `.corrupt-*` and lock files. Paths are compared after resolving symbolic links and `..`, and
+ * an existing file also by identity (device and inode), which covers a case-insensitive disk.
+ */
+export function checkExportTarget(file: string, dataFolder?: DataFolder): void {
+  const target = path.resolve(file);
+  const existing = lstatOrNull(target);
+  if (existing !== null && !existing.isFile()) {
+    throw new ExportTargetError({ key: 'export.target.not-file', params: { path: target } });
+  }
+  if (dataFolder === undefined) return;
+  const dataDir = realpathOrNull(dataFolder.dir);
+  const parent = realpathOrNull(path.dirname(target));
+  if (dataDir === null || parent === null) return;
+  const name = path.basename(target);
+  const sameFolder = parent === dataDir || sameFile(statOrNull(parent), statOrNull(dataDir));
+  const isStoreFile =
+    sameFolder && (dataFolder.files.some((store) => isOwnFile(name, store)) || isLock(name));
+  const isStoreByIdentity =
+    existing !== null &&
+    dataFolder.files.some((store) => sameFile(existing, statOrNull(path.join(dataDir, store))));
+  if (isStoreFile || isStoreByIdentity) {
+    throw new ExportTargetError({ key: 'export.target.data-file', params: { path: target } });
+  }
+}
+
+/** The store itself or a file named after it: `-wal`, `-shm`, `-journal`, `.corrupt-…`, `.lock`. */
+function isOwnFile(name: string, store: string): boolean {
+  const lower = name.toLowerCase();
+  const base = store.toLowerCase();
+  return lower === base || lower.startsWith(`${base}-`) || lower.startsWith(`${base}.`);
+}
+
+function isLock(name: string): boolean {
+  return /(^|\.)lock$/i.test(name);
+}
+
+function sameFile(a: Stats | null, b: Stats | null): boolean {
+  return a !== null && b !== null && a.dev === b.dev && a.ino === b.ino;
+}
+
+function lstatOrNull(file: string): Stats | null {
+  return lstatSync(file, { throwIfNoEntry: false }) ?? null;
+}
+
+function statOrNull(file: string): Stats | null {
+  try {
+    return statSync(file, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function realpathOrNull(file: string): string | null {
+  try {
+    return realpathSync.native(file);
+  } catch {
+    return null;
+  }
+}
