@@ -274,6 +274,8 @@ export const messagesEn = {
   'app.export.file-type': 'CSV file (Excel)',
   'app.export.failed':
     'The changes could not be saved to {path}. Make sure the folder exists, that you may write to it and that the file is not open in another program (such as Excel), then try again.',
+  'export.target.no-folder':
+    'The folder for {path} does not exist, so nothing was written. Create the folder first, or choose a file in a folder that exists.',
   'export.target.not-file':
     '{path} exists and is not a regular file (it is a folder, a device, a pipe, a socket or a link), so nothing was written to it. Choose a new file name, or an existing CSV file to replace.',
   'export.target.data-file':

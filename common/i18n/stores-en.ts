@@ -35,7 +35,7 @@ export const storesMessagesEn = {
   'settings.stored.unusable':
     'These saved settings could not be used: {fields}. Syncing is stopped until they are set again.',
   'sync.settings-unusable':
-    'Nothing was synced: these saved settings could not be used: {fields}. Set them again (in the settings, or with --base-url, --group and --time-zone), then sync.',
+    'Nothing was synced: these saved settings could not be used: {fields}. Set them again in Settings, then sync.',
   'settings.restored-from-mirror':
     'The settings file could not be read. The server address, contact group and time zone were taken back from the local copy of the contacts ({baseUrl}, group {group}, {timeZone}); check your other settings.',
   'tray.reason.busy': 'another sync of the folder was running',

@@ -49,6 +49,25 @@ async function requestArrived(count: number): Promise<void> {
 }
 
 describe('cli sync flags', () => {
+  it('another time zone starts a new baseline that says so, and fakes no change', async () => {
+    const dir = path.join(root, 'zone');
+    const first = ['sync', '--data-dir', dir, '--base-url', sim.baseUrl, '--group', '0'];
+    expect((await cliInProcess(first, env)).json).toMatchObject({ ok: true, newBaseline: null });
+    const moved = await cliInProcess(['sync', '--data-dir', dir, '--time-zone', 'UTC'], env);
+    expect(moved.code).toBe(0);
+    expect(moved.json).toMatchObject({
+      ok: true,
+      baseline: true,
+      newBaseline: 'time-zone',
+      counts: { updated: 0, missing: 0 },
+    });
+    // A baseline logs no change: the change log stays as empty as after the first sync.
+    expect((await cliInProcess(['updates', '--data-dir', dir], env)).json).toEqual([]);
+    const { warnings } = moved.json as { warnings: { en: string; fa: string }[] };
+    expect(warnings.map((warning) => warning.en).join(' ')).toMatch(/time zone/i);
+    expect(warnings.every((warning) => /[\u0600-\u06FF]/.test(warning.fa))).toBe(true);
+  });
+
   it('a failed sync keeps none of its flags: the next sync uses the saved ones', async () => {
     const dir = path.join(root, 'flags');
     const good = ['sync', '--data-dir', dir, '--base-url', sim.baseUrl, '--group', '0'];

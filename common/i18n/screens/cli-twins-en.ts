@@ -4,6 +4,8 @@
  * `cli.` plus the app message's key, with the same placeholders (main/cli/cli-wording.ts).
  */
 export const cliTwinMessagesEn = {
+  'cli.sync.settings-unusable':
+    'Nothing was synced: these saved settings could not be used: {fields}. Give them again with --base-url, --group and --time-zone, then sync.',
   'cli.status.Failed':
     'AmootSMS could not complete the request. Nothing was changed; run the command again later.',
   'cli.status.ServerError':

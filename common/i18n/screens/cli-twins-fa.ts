@@ -2,6 +2,8 @@ import type { cliTwinMessagesEn } from './cli-twins-en.ts';
 
 /** Persian of the command line's words for app messages it shows too, typed against the English keys. */
 export const cliTwinMessagesFa: Readonly<Record<keyof typeof cliTwinMessagesEn, string>> = {
+  'cli.sync.settings-unusable':
+    'چیزی همگام نشد: این تنظیمات ذخیره‌شده قابل استفاده نبود: {fields}. آن‌ها را با ‎--base-url، ‎--group و ‎--time-zone دوباره بدهید و سپس همگام‌سازی کنید.',
   'cli.status.Failed':
     'سامانه پیامک آموت نتوانست درخواست را انجام دهد. چیزی تغییر نکرد؛ فرمان را بعداً دوباره اجرا کنید.',
   'cli.status.ServerError':

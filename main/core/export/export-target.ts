@@ -33,10 +33,13 @@ export function checkExportTarget(file: string, dataFolder?: DataFolder): void {
   if (existing !== null && !existing.isFile()) {
     throw new ExportTargetError({ key: 'export.target.not-file', params: { path: target } });
   }
+  const parent = realpathOrNull(path.dirname(target));
+  if (parent === null) {
+    throw new ExportTargetError({ key: 'export.target.no-folder', params: { path: target } });
+  }
   if (dataFolder === undefined) return;
   const dataDir = realpathOrNull(dataFolder.dir);
-  const parent = realpathOrNull(path.dirname(target));
-  if (dataDir === null || parent === null) return;
+  if (dataDir === null) return;
   const name = path.basename(target);
   const sameFolder = parent === dataDir || sameFile(statOrNull(parent), statOrNull(dataDir));
   const isStoreFile =
