@@ -1,6 +1,7 @@
 import { updatesMessagesEn } from './screens/updates-en.ts';
 import { historyMessagesEn } from './screens/history-en.ts';
 import { settingsMessagesEn } from './screens/settings-en.ts';
+import { launchMessagesEn } from './launch-en.ts';
 
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
@@ -320,6 +321,7 @@ export const messagesEn = {
   ...updatesMessagesEn,
   ...historyMessagesEn,
   ...settingsMessagesEn,
+  ...launchMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -2,6 +2,7 @@ import type { MessageKey } from './messages-en.ts';
 import { updatesMessagesFa } from './screens/updates-fa.ts';
 import { historyMessagesFa } from './screens/history-fa.ts';
 import { settingsMessagesFa } from './screens/settings-fa.ts';
+import { launchMessagesFa } from './launch-fa.ts';
 
 /**
  * Persian messages. Typed against the English keys, so a missing or extra key fails the type-check;
@@ -312,4 +313,5 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...updatesMessagesFa,
   ...historyMessagesFa,
   ...settingsMessagesFa,
+  ...launchMessagesFa,
 };
