@@ -34,6 +34,7 @@ import { setupTray } from '../tray.ts';
 import { describeError } from './app-logging.ts';
 import type { AppShell } from './app-shell.ts';
 import { createAppStateHub } from './app-state-hub.ts';
+import { devKeytar } from './dev-copy.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
 import { forwardRendererEvents } from './renderer-events.ts';
 import { openServices } from './services.ts';
@@ -72,6 +73,7 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     isOnline: () => net.isOnline(),
     secrets: appShell.secrets,
     log,
+    ...(app.isPackaged ? {} : { keytar: { load: devKeytar() } }),
     // Syncs and exports run in a utility process, so main never stalls on a large account.
     launchWorker: utilityProcessLauncher(utilityProcess, {
       mainDir: import.meta.dirname,
