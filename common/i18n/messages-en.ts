@@ -4,6 +4,7 @@ import { settingsMessagesEn } from './screens/settings-en.ts';
 import { storesMessagesEn } from './stores-en.ts';
 import { cliMessagesEn } from './screens/cli-en.ts';
 import { cliTwinMessagesEn } from './screens/cli-twins-en.ts';
+import { launchMessagesEn } from './launch-en.ts';
 
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
@@ -321,6 +322,7 @@ export const messagesEn = {
   ...storesMessagesEn,
   ...cliMessagesEn,
   ...cliTwinMessagesEn,
+  ...launchMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

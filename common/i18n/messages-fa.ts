@@ -5,6 +5,7 @@ import { settingsMessagesFa } from './screens/settings-fa.ts';
 import { storesMessagesFa } from './stores-fa.ts';
 import { cliMessagesFa } from './screens/cli-fa.ts';
 import { cliTwinMessagesFa } from './screens/cli-twins-fa.ts';
+import { launchMessagesFa } from './launch-fa.ts';
 
 /**
  * Persian messages. Typed against the English keys, so a missing or extra key fails the type-check;
@@ -314,4 +315,5 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...storesMessagesFa,
   ...cliMessagesFa,
   ...cliTwinMessagesFa,
+  ...launchMessagesFa,
 };

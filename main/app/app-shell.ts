@@ -1,6 +1,6 @@
 /**
  * Everything that must be in place before Electron is ready: this launch's switches, demo mode
- * (which moves the data folder, and with it the single-instance lock), the Windows identity, the
+ * or a copy run from the sources (each moves the data folder, and with it the single-instance lock), the Windows identity, the
  * log, the window host with close-to-tray, and clean quitting. What needs a ready app (stores,
  * tray, IPC) waits in `start-app.ts` and is handed over through `running`.
  */
@@ -16,6 +16,7 @@ import { defaultWindowSources, type MainWindowSources } from '../window.ts';
 import { describeError, setupAppLogging } from './app-logging.ts';
 import { closeNoticeFlag, closeNoticeText } from './close-notice.ts';
 import { readDemoMode, useDemoDataFolder, type DemoMode } from './demo-mode.ts';
+import { useDevDataFolder } from './dev-copy.ts';
 import { createLanguageSource, type LanguageSource } from './language.ts';
 import { setupMainWindow, type MainWindowHost } from './main-window.ts';
 import { createSecretsInUse, type SecretsInUse } from './secrets-in-use.ts';
@@ -59,6 +60,7 @@ export function setupAppShell(deps: AppShellDeps): AppShell {
   const demoDecision = readDemoMode(deps.env, app.isPackaged);
   // Before anything reads the data folder: the log names it, and the lock lives in it.
   if (demoDecision.kind === 'on') useDemoDataFolder(app);
+  else if (!app.isPackaged) useDevDataFolder(app);
   applyAppIdentity(app, deps.platform);
   const secrets = createSecretsInUse();
   const logging = setupAppLogging(deps.electronLog, {

@@ -12,6 +12,7 @@ import {
   chooseSecretStore,
   type SecretStoreChoice,
 } from '../adapters/secrets/choose-secret-store.ts';
+import type { KeytarStoreOptions } from '../adapters/secrets/keytar-secret-store.ts';
 import type { SafeStorageApi } from '../adapters/secrets/safe-storage-secret-store.ts';
 import { openStores } from '../compose/open-stores.ts';
 import { createStoresEngine } from '../compose/stores-engine.ts';
@@ -70,6 +71,8 @@ export interface ServicesDeps {
    * one, so main never blocks on a large account; absent (tests, tools), they run in this process.
    */
   readonly launchWorker?: LaunchWorker;
+  /** How the keychain is reached; a copy run from the sources keeps its own entry (`dev-copy.ts`). */
+  readonly keytar?: KeytarStoreOptions;
 }
 
 export interface AppServices {
@@ -114,6 +117,7 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
             ...(deps.safeStorage === undefined ? {} : { safeStorage: deps.safeStorage }),
             safeStorageFile: join(deps.dataDir, TOKEN_FILE),
             platform: deps.platform,
+            ...(deps.keytar === undefined ? {} : { keytar: deps.keytar }),
           })
         : {
             store: await createDemoSecretStore(deps.demo),

@@ -34,6 +34,7 @@ import { setupTray } from '../tray.ts';
 import { describeError } from './app-logging.ts';
 import type { AppShell } from './app-shell.ts';
 import { createAppStateHub } from './app-state-hub.ts';
+import { devKeytar } from './dev-copy.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
 import { forwardRendererEvents } from './renderer-events.ts';
 import { openServices } from './services.ts';
@@ -72,6 +73,7 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     isOnline: () => net.isOnline(),
     secrets: appShell.secrets,
     log,
+    ...(app.isPackaged ? {} : { keytar: { load: devKeytar() } }),
     // Syncs and exports run in a utility process, so main never stalls on a large account.
     launchWorker: utilityProcessLauncher(utilityProcess, {
       mainDir: import.meta.dirname,
@@ -92,7 +94,13 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     progress: services.progress,
     runFinished: services.runFinished,
     recoveries: services.recoveries,
-    initialToken: await tokens.status(),
+    // Not read yet (see below): assumed saved, as it is at every start but the first, so the
+    // window opens on the user's updates rather than on the first-run token screen.
+    initialToken: {
+      present: true,
+      backend: services.secretStore.store.backend,
+      persistent: services.secretStore.store.persistent,
+    },
     initialOnline: net.isOnline(),
     onError: reportError,
   });
@@ -220,6 +228,10 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     settings.get().startHidden,
   );
   if (!hidden) windows.open();
+  // Only now, with the tray and the window up: reading the keychain may make the OS ask the user
+  // for permission (macOS does for a new build), and that question must never come with nothing
+  // of the app on screen. The state follows the answer whenever it comes.
+  void hub.refreshToken();
   scheduler.start();
   // A start-up sync is already on its way unless paused or blocked; `--sync-now` means "even then".
   const started = scheduler.state();

@@ -5,12 +5,13 @@
  * (and `openAsHidden` is deprecated), but reports `wasOpenedAtLogin`. Linux has no login items in
  * Electron; there the desktop environment's autostart is the user's to set up.
  */
+import { APP_USER_MODEL_ID } from './app-identity.ts';
 import { HIDDEN_SWITCH, type LaunchArgs } from './launch-args.ts';
 
 /** The part of Electron's `app` this needs. */
 export interface LoginItemApp {
   readonly isPackaged: boolean;
-  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[] }): void;
+  setLoginItemSettings(settings: { openAtLogin: boolean; args?: string[]; name?: string }): void;
   getLoginItemSettings(options?: { args?: string[] }): {
     openAtLogin: boolean;
     wasOpenedAtLogin?: boolean;
@@ -50,7 +51,13 @@ export function applyLoginItem(
   if (!app.isPackaged) return { applied: false, reason: 'not-packaged' };
   if (platform === 'win32') {
     const args = loginItemArgs(preferences.startHidden);
-    app.setLoginItemSettings({ openAtLogin: preferences.startAtLogin, args });
+    // The registry value's name, spelled out (Electron's default is the same AppUserModelID):
+    // build/installer.nsh deletes the value by this name when the app is uninstalled.
+    app.setLoginItemSettings({
+      openAtLogin: preferences.startAtLogin,
+      args,
+      name: APP_USER_MODEL_ID,
+    });
     const state = app.getLoginItemSettings({ args });
     // The user can switch the entry off in Task Manager; it is then registered but will not run.
     const enabled = state.openAtLogin && state.executableWillLaunchAtLogin !== false;

@@ -11,7 +11,11 @@ export interface UtilityProcessApi {
   fork(
     modulePath: string,
     args: string[],
-    options: { serviceName: string; execArgv: string[]; stdio: 'pipe' | 'ignore' },
+    options: {
+      serviceName: string;
+      execArgv: string[];
+      stdio: 'pipe' | 'ignore' | ['ignore', 'ignore' | 'pipe', 'ignore' | 'pipe'];
+    },
   ): Pick<UtilityProcess, 'postMessage' | 'on' | 'kill' | 'stderr'>;
 }
 
@@ -23,9 +27,11 @@ export function utilityProcessLauncher(
     const child = utilityProcess.fork(join(options.mainDir, 'sync-worker.js'), [], {
       serviceName: 'Amoot Contact Sync – sync',
       execArgv: [...WORKER_V8_FLAGS],
-      stdio: 'pipe',
+      // The job reports through messages and never writes to stdout: a piped stdout nobody reads
+      // would only fill its buffer. Stderr is read, since only a crash writes there.
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    // Only a crash writes there (the job reports through messages); it goes to the log.
+    // What a crash wrote goes to the log.
     child.stderr?.on('data', (chunk: Buffer) => options.onStderr(chunk.toString('utf8')));
     return {
       post: (message) => child.postMessage(message),

@@ -45,14 +45,18 @@ export function collectTestTokens(dirs: readonly string[]): string[] {
 export function filesUnder(dir: string): string[] {
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(dir, { recursive: true, withFileTypes: true });
+    // Not `recursive: true`: that descends into symbolic links to folders (a test's copy of the
+    // project links to the repository's node_modules), so the walk is done one level at a time.
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw error;
   }
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name));
+  return entries.flatMap((entry) => {
+    const entryPath = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(entryPath);
+    return entry.isFile() ? [entryPath] : [];
+  });
 }
 
 export interface TokenFinding {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { FakeBrowserWindow, FakeMenu, FakeNotification } from '../shell/fake-electron.ts';
@@ -72,7 +72,8 @@ describe('closing the window', () => {
 
     vi.resetModules();
     resetFakeElectron();
-    fakeElectron.app.setPath('userData', userData);
+    // The same data folder: it is chosen inside appData at every start.
+    fakeElectron.app.setPath('appData', dirname(userData));
     const second = await boot(fakeElectron);
     second.window()!.close();
     expect(FakeNotification.created).toHaveLength(0);

@@ -26,10 +26,18 @@ describe('applyLoginItem', () => {
       enabled: true,
       requiresApproval: false,
     });
-    expect(set).toHaveBeenLastCalledWith({ openAtLogin: true, args: ['--hidden'] });
+    expect(set).toHaveBeenLastCalledWith({
+      openAtLogin: true,
+      args: ['--hidden'],
+      name: 'com.amootsms.contactsync',
+    });
 
     applyLoginItem(app, 'win32', { startAtLogin: true, startHidden: false });
-    expect(set).toHaveBeenLastCalledWith({ openAtLogin: true, args: [] });
+    expect(set).toHaveBeenLastCalledWith({
+      openAtLogin: true,
+      args: [],
+      name: 'com.amootsms.contactsync',
+    });
   });
 
   it('removes the login item when the user switches it off', () => {

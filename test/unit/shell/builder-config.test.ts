@@ -2,8 +2,11 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { APP_USER_MODEL_ID } from '../../../main/lifecycle/app-identity.ts';
+import { applyLoginItem } from '../../../main/lifecycle/login-item.ts';
 import { TRAY_RESOURCES_FOLDER } from '../../../main/tray-icons.ts';
+import { FakeApp } from './fake-electron.ts';
 
 const root = join(import.meta.dirname, '../../..');
 const require = createRequire(import.meta.url);
@@ -174,10 +177,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('sets every Electron fuse explicitly, with the values DESIGN.md asks for', () => {
-    const fuses = Object.keys(schema.definitions.FuseOptionsV1.properties).filter(
-      // Not a fuse but a signing step, which electron-builder's own signing makes unnecessary.
-      (name) => name !== 'resetAdHocDarwinSignature',
-    );
+    const fuses = Object.keys(schema.definitions.FuseOptionsV1.properties);
     expect(Object.keys(config.electronFuses).sort()).toEqual(fuses.sort());
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
@@ -186,7 +186,31 @@ describe('electron-builder.yml', () => {
       enableCookieEncryption: true,
       enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      // An unsigned arm64 build whose fuses were flipped would be refused launch without it.
+      resetAdHocDarwinSignature: true,
     });
+  });
+
+  it('removes the login item from the registry on uninstall, by the name the app registers it under', () => {
+    const include = readFileSync(join(root, 'build/installer.nsh'), 'utf8');
+    const macro = /!macro customUnInstall\n([\s\S]*?)!macroend/.exec(include)?.[1] ?? '';
+    const deleted = [...macro.matchAll(/DeleteRegValue HKCU "([^"]+)" "([^"]+)"/g)].map(
+      ([, key, name]) => ({ key, name }),
+    );
+    expect(deleted).toEqual([
+      { key: 'Software\\Microsoft\\Windows\\CurrentVersion\\Run', name: APP_USER_MODEL_ID },
+      {
+        key: 'Software\\Microsoft\\Windows\\CurrentVersion\\Explorer\\StartupApproved\\Run',
+        name: APP_USER_MODEL_ID,
+      },
+    ]);
+    // Kept when the uninstaller runs as part of an update.
+    expect(macro).toMatch(/\$\{ifNot\} \$\{isUpdated\}/);
+    const app = new FakeApp();
+    app.isPackaged = true;
+    const set = vi.spyOn(app, 'setLoginItemSettings');
+    applyLoginItem(app, 'win32', { startAtLogin: true, startHidden: false });
+    expect(set).toHaveBeenCalledWith(expect.objectContaining({ name: APP_USER_MODEL_ID }));
   });
 
   it('signs and notarises macOS builds with the hardened runtime and only the JIT exception', () => {

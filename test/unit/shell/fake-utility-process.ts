@@ -1,7 +1,9 @@
 /**
- * Electron's `utilityProcess` for tests: `fork` starts the sync process's Node entry as a real
- * child process with the same messages, so the app under test crosses a real process boundary.
- * What main asked for (the module, its V8 flags) is kept for the tests to check.
+ * Electron's `utilityProcess` for tests: `fork` starts a real child process with the same
+ * messages, so the app under test crosses a real process boundary. By default the child is the
+ * sync process's Node entry (main's sources name a module that only exists once built); a test
+ * booting the built bundle sets `launcher` to start the very module main named. What main asked
+ * for (the module, its V8 flags, its stdio) is kept for the tests to check.
  */
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
@@ -11,15 +13,21 @@ export interface ForkRequest {
   readonly modulePath: string;
   readonly execArgv: readonly string[];
   readonly serviceName: string | undefined;
+  readonly stdio: unknown;
 }
+
+/** Starts the child for a fork request; it must have an IPC channel and a readable stderr. */
+export type ChildLauncher = (request: ForkRequest) => ChildProcess;
+
+const nodeEntry: ChildLauncher = (request) => forkNodeWorker(request.execArgv);
 
 class FakeUtilityChild extends EventEmitter {
   readonly #child: ChildProcess;
   readonly stderr: NodeJS.ReadableStream | null;
 
-  constructor(execArgv: readonly string[]) {
+  constructor(child: ChildProcess) {
     super();
-    this.#child = forkNodeWorker(execArgv);
+    this.#child = child;
     this.stderr = this.#child.stderr;
     this.#child.on('message', (message) => this.emit('message', message));
     this.#child.once('exit', (code) => this.emit('exit', code ?? 1));
@@ -41,15 +49,21 @@ class FakeUtilityChild extends EventEmitter {
 export class FakeUtilityProcess {
   forks: ForkRequest[] = [];
   readonly children: FakeUtilityChild[] = [];
+  launcher: ChildLauncher = nodeEntry;
 
   fork(
     modulePath: string,
     _args?: string[],
-    options?: { execArgv?: string[]; serviceName?: string },
+    options?: { execArgv?: string[]; serviceName?: string; stdio?: unknown },
   ): FakeUtilityChild {
-    const execArgv = options?.execArgv ?? [];
-    this.forks.push({ modulePath, execArgv, serviceName: options?.serviceName });
-    const child = new FakeUtilityChild(execArgv);
+    const request: ForkRequest = {
+      modulePath,
+      execArgv: options?.execArgv ?? [],
+      serviceName: options?.serviceName,
+      stdio: options?.stdio,
+    };
+    this.forks.push(request);
+    const child = new FakeUtilityChild(this.launcher(request));
     this.children.push(child);
     return child;
   }
@@ -57,5 +71,6 @@ export class FakeUtilityProcess {
   reset(): void {
     for (const child of this.children.splice(0)) child.kill();
     this.forks = [];
+    this.launcher = nodeEntry;
   }
 }

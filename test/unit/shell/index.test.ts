@@ -111,7 +111,9 @@ describe('main/index.ts', () => {
 
   it('tells the user, and quits, when its data cannot be opened', async () => {
     // A folder where the mirror's file should be: nothing to move aside, nothing to open.
-    const mirror = join(fakeElectron.app.getPath('userData'), 'mirror.sqlite');
+    // Run from the sources, the app keeps its data in the "… Dev" folder (main/app/dev-copy.ts).
+    const dataDir = join(fakeElectron.app.getPath('appData'), 'Amoot Contact Sync Dev');
+    const mirror = join(dataDir, 'mirror.sqlite');
     mkdirSync(mirror, { recursive: true });
     writeFileSync(join(mirror, 'x'), '');
     await import('../../../main/index.ts');
