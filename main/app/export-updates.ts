@@ -7,6 +7,7 @@ import { extname, join } from 'node:path';
 import type { ExportCsvResult } from '../../common/ipc/contract.ts';
 import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
 import { formatMessage, type Language } from '../../common/i18n/format-message.ts';
+import { ExportTargetError } from '../core/export/export-target.ts';
 import type { WriteUpdatesCsvFile } from '../sync-worker/worker-export.ts';
 import type { Logger } from '../logging.ts';
 import { describeError } from './app-logging.ts';
@@ -63,7 +64,12 @@ export async function exportUpdatesCsv(
     return { ok: true, path: file };
   } catch (error) {
     deps.log.error(`export to ${file} failed: ${describeError(error)}`);
-    return { ok: false, message: { key: 'app.export.failed', params: { path: file } } };
+    // A refused target (one of the data folder's own files, a device…) says why; the rest is generic.
+    const message =
+      error instanceof ExportTargetError
+        ? error.localized
+        : { key: 'app.export.failed' as const, params: { path: file } };
+    return { ok: false, message };
   }
 }
 

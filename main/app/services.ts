@@ -205,7 +205,7 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
           });
     const writeCsv =
       deps.launchWorker === undefined
-        ? exportInProcess(stores.mirror)
+        ? exportInProcess(stores.mirror, deps.dataDir)
         : exportInWorker(deps.launchWorker, deps.dataDir);
     for (const run of recoverInterruptedRuns(stores.history, stores.mirror)) {
       log.warn(`sync ${run.id} was interrupted by the last exit (committed: ${run.committed})`);

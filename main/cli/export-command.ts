@@ -1,7 +1,6 @@
 import path from 'node:path';
-import { HISTORY_FILE, SETTINGS_FILE } from '../adapters/conf-store/open-data-dir.ts';
-import { MIRROR_FILE } from '../compose/data-files.ts';
-import { checkExportTarget, type DataFolder } from '../core/export/export-target.ts';
+import { dataFolderAt } from '../core/ports/data-folder.ts';
+import { checkExportTarget } from '../core/export/export-target.ts';
 import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
 import { CliUsageError } from './cli-failure.ts';
 import { readDataDir } from './data-dir-stores.ts';
@@ -28,10 +27,7 @@ export async function exportCommand(args: string[], context: CliContext): Promis
   const dataDir = required(options['data-dir'], '--data-dir');
   const out = path.resolve(required(options.out, '--out'));
   const kinds = options.kind === undefined ? [] : [checkKind(options.kind)];
-  const dataFolder: DataFolder = {
-    dir: dataDir,
-    files: [MIRROR_FILE, SETTINGS_FILE, HISTORY_FILE],
-  };
+  const dataFolder = dataFolderAt(dataDir);
   // Refused before the stores are even opened: a wrong --out costs nothing.
   checkExportTarget(out, dataFolder);
   return readDataDir(dataDir, context, async ({ mirror }) => {

@@ -1,2 +1,2 @@
-/** The contact mirror's file inside the data folder (opened by main and by the sync process). */
-export const MIRROR_FILE = 'mirror.sqlite';
+/** The data folder's file names, for the wiring that imports them from here. */
+export { MIRROR_FILE } from '../core/ports/data-folder.ts';

@@ -21,6 +21,7 @@ import type { StoreRecovery } from '../core/ports/store-recovery.ts';
 import { UNSHARED_LOCK, type WriterLock } from '../core/ports/writer-lock.ts';
 import type { DocumentSettingsStore } from '../core/settings/settings-store.ts';
 import { classifyOpenError } from './classify-open-error.ts';
+import { DATA_FILES } from '../core/ports/data-folder.ts';
 import { MIRROR_FILE } from './data-files.ts';
 
 export { MIRROR_FILE };
@@ -174,7 +175,7 @@ function realMkdirError(dir: string): unknown {
 
 /** A folder named like a store file: said of that file, and nothing is written beside it. */
 function refuseFoldersAsFiles(dir: string): void {
-  for (const name of [SETTINGS_FILE, HISTORY_FILE, MIRROR_FILE, WRITER_LOCK_FILE]) {
+  for (const name of DATA_FILES) {
     const file = path.join(dir, name);
     if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
       throw new StoreOpenError(

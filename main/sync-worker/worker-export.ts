@@ -3,16 +3,20 @@
  * main must keep answering the window and the tray meanwhile.
  */
 import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
+import { checkExportTarget } from '../core/export/export-target.ts';
 import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
 import type { ContactMirror } from '../core/ports/contact-mirror.ts';
+import { dataFolderAt } from '../core/ports/data-folder.ts';
 import type { LaunchWorker } from './worker-handle.ts';
 
 /** Writes the matching changes to `file`; resolves with how many rows, rejects when it failed. */
 export type WriteUpdatesCsvFile = (file: string, filter: UpdatesFilter) => Promise<number>;
 
 export function exportInWorker(launch: LaunchWorker, dataDir: string): WriteUpdatesCsvFile {
-  return (file, filter) =>
-    new Promise((resolve, reject) => {
+  return async (file, filter) => {
+    // Checked here too, so a refusal keeps its words instead of crossing as the process's text.
+    checkExportTarget(file, dataFolderAt(dataDir));
+    return new Promise((resolve, reject) => {
       const worker = launch();
       let settled = false;
       worker.onMessage((message) => {
@@ -28,13 +32,18 @@ export function exportInWorker(launch: LaunchWorker, dataDir: string): WriteUpda
       });
       worker.post({ type: 'export', dataDir, file, filter });
     });
+  };
 }
 
 /**
  * The export written by this process from its own connection to the mirror: inside the sync
  * process, and in main where there is none (tests, tools).
  */
-export function exportInProcess(mirror: Pick<ContactMirror, 'forEachUpdate'>): WriteUpdatesCsvFile {
-  return (file, filter) =>
-    Promise.resolve(writeUpdatesCsv(file, (visit) => mirror.forEachUpdate(filter, visit)));
+export function exportInProcess(
+  mirror: Pick<ContactMirror, 'forEachUpdate'>,
+  dataDir: string,
+): WriteUpdatesCsvFile {
+  // The save dialog lets the user pick any name, the data folder's own files included.
+  return async (file, filter) =>
+    writeUpdatesCsv(file, (visit) => mirror.forEachUpdate(filter, visit), dataFolderAt(dataDir));
 }

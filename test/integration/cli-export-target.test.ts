@@ -159,3 +159,57 @@ describe('cli export never writes over what it must not', () => {
     expect(readdirSync(path.dirname(out)).sort()).toEqual(['updates.csv', 'updates.csv.partial']);
   });
 });
+
+describe("the app's Export CSV", () => {
+  it('refuses the data folder’s own files the save dialog lets a user pick, and keeps them whole', async () => {
+    const { exportInProcess } = await import('../../main/sync-worker/worker-export.ts');
+    const { openStoresReadOnly } = await import('../../main/compose/open-stores.ts');
+    const stores = openStoresReadOnly(dataDir);
+    try {
+      const write = exportInProcess(stores.mirror, dataDir);
+      for (const name of ['mirror.sqlite', 'history.json', 'writer.lock']) {
+        const file = path.join(dataDir, name);
+        const before = snapshot(file);
+        await expect(write(file, { kinds: [], order: 'detected-time' })).rejects.toBeInstanceOf(
+          ExportTargetError,
+        );
+        expect(snapshot(file)).toBe(before);
+      }
+      const csv = path.join(root, 'app-export.csv');
+      expect(await write(csv, { kinds: [], order: 'detected-time' })).toBe(12);
+
+      // Through the window's path: the save dialog answers with the live database.
+      const { exportUpdatesCsv } = await import('../../main/app/export-updates.ts');
+      const mirrorFile = path.join(dataDir, 'mirror.sqlite');
+      const before = snapshot(mirrorFile);
+      const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+      const answer = await exportUpdatesCsv(
+        { order: 'detected-time' },
+        {
+          showSaveDialog: () => Promise.resolve({ canceled: false, filePath: mirrorFile }),
+          writeCsv: write,
+          folder: () => root,
+          language: () => 'en',
+          now: () => Date.now(),
+          log: quiet as never,
+        },
+      );
+      expect(answer).toMatchObject({ ok: false, message: { key: 'export.target.data-file' } });
+      expect(snapshot(mirrorFile)).toBe(before);
+
+      // The sync process is not even started for a refused target.
+      const { exportInWorker } = await import('../../main/sync-worker/worker-export.ts');
+      let launched = 0;
+      const inWorker = exportInWorker(() => {
+        launched += 1;
+        throw new Error('no sync process in this test');
+      }, dataDir);
+      await expect(inWorker(mirrorFile, { order: 'detected-time' })).rejects.toBeInstanceOf(
+        ExportTargetError,
+      );
+      expect(launched).toBe(0);
+    } finally {
+      stores.close();
+    }
+  });
+});

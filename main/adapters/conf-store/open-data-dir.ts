@@ -9,8 +9,9 @@ import { openConfDocument, type ConfConstructor } from './conf-document.ts';
 import { openReadOnlyDocument } from './read-only-document.ts';
 
 /** File names inside the data folder (the cli's `--data-dir`, the app's userData). */
-export const SETTINGS_FILE = 'settings.json';
-export const HISTORY_FILE = 'history.json';
+import { HISTORY_FILE, SETTINGS_FILE } from '../../core/ports/data-folder.ts';
+
+export { HISTORY_FILE, SETTINGS_FILE };
 
 export interface OpenDataDirOptions {
   readonly dir: string;

@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import type { WriterLock } from '../../core/ports/writer-lock.ts';
 
-/** The lock's file in the data folder: an SQLite database that never holds a row. */
-export const WRITER_LOCK_FILE = 'writer.lock';
+import { WRITER_LOCK_FILE } from '../../core/ports/data-folder.ts';
+
+export { WRITER_LOCK_FILE };
 
 /** How often a waiting writer asks again; a sync takes seconds, so a tenth of one is prompt. */
 const POLL_MS = 100;

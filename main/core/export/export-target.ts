@@ -2,12 +2,9 @@ import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 
-/** The data folder an export must never write into the files of: its path and its files' names. */
-export interface DataFolder {
-  readonly dir: string;
-  /** Base names of the stores' files (`mirror.sqlite`, `settings.json`, `history.json`). */
-  readonly files: readonly string[];
-}
+import type { DataFolder } from '../ports/data-folder.ts';
+
+export type { DataFolder };
 
 /** An export refused before anything was written; `localized` says why in both languages. */
 export class ExportTargetError extends Error {

@@ -1,0 +1,21 @@
+/**
+ * The files of one data folder, named once: the adapters open them, the stores' opening checks
+ * them, and an export must never write over any of them (main/core/export/export-target.ts).
+ */
+export const MIRROR_FILE = 'mirror.sqlite';
+export const SETTINGS_FILE = 'settings.json';
+export const HISTORY_FILE = 'history.json';
+/** An SQLite file that never holds a row: its lock is the folder's writer lock. */
+export const WRITER_LOCK_FILE = 'writer.lock';
+
+export const DATA_FILES = [MIRROR_FILE, SETTINGS_FILE, HISTORY_FILE, WRITER_LOCK_FILE] as const;
+
+/** A data folder and its files' base names: what an export must never write into. */
+export interface DataFolder {
+  readonly dir: string;
+  readonly files: readonly string[];
+}
+
+export function dataFolderAt(dir: string): DataFolder {
+  return { dir, files: DATA_FILES };
+}
