@@ -143,7 +143,7 @@ export const messagesEn = {
   'settings.change-log-rows.invalid':
     'The change log can keep a whole number of entries from {min} to {max}.',
   'settings.recovered':
-    'The settings file could not be read, so the app started with default settings. The old file was kept as {path}. Check your settings.',
+    'The settings file could not be read: it was kept as {path}, and the settings start again from their defaults. Check your settings.',
   'mirror.recovered':
     'The local copy of your contacts could not be read, so it was set aside as {path} and will be filled again by the next sync. The change log starts empty.',
   'history.recovered':

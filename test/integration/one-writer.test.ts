@@ -49,6 +49,17 @@ afterAll(async () => {
 });
 
 describe('two syncs of one data folder', () => {
+  it.runIf(process.platform !== 'win32')(
+    'the lock file is readable by its owner only, like the stores',
+    () => {
+      const dir = freshDir();
+      openStores({ dir }).close();
+      for (const name of ['writer.lock', 'mirror.sqlite']) {
+        expect(fs.statSync(path.join(dir, name)).mode & 0o777, name).toBe(0o600);
+      }
+    },
+  );
+
   it('from two command lines at once: every run kept, every change logged once', async () => {
     const dir = freshDir();
     const first = await cli(['sync', '--data-dir', dir, '--base-url', sim.baseUrl, '--group', '0']);

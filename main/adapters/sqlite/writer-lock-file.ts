@@ -1,3 +1,4 @@
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { WriterLock } from '../../core/ports/writer-lock.ts';
 
@@ -29,6 +30,9 @@ export interface FolderWriterLock extends WriterLock {
  */
 export function openWriterLock(file: string): FolderWriterLock {
   const db = new Database(file, { timeout: 0 });
+  // Owner-only like every file of the folder. chmod goes by path and opens no descriptor, so it
+  // cannot drop a lock this process holds through another connection (see above).
+  if (process.platform !== 'win32') chmodSync(file, 0o600);
   let configured = false;
   let holds = 0;
 
