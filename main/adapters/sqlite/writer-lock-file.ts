@@ -32,7 +32,13 @@ export function openWriterLock(file: string): FolderWriterLock {
   const db = new Database(file, { timeout: 0 });
   // Owner-only like every file of the folder. chmod goes by path and opens no descriptor, so it
   // cannot drop a lock this process holds through another connection (see above).
-  if (process.platform !== 'win32') chmodSync(file, 0o600);
+  try {
+    if (process.platform !== 'win32') chmodSync(file, 0o600);
+  } catch (error) {
+    // A read-only disk: the connection must not outlive the refusal (it would hold the file open).
+    db.close();
+    throw error;
+  }
   let configured = false;
   let holds = 0;
 
