@@ -115,6 +115,19 @@ describe('export CSV before the list has redrawn', () => {
     await waitFor(() => expect(countLine()).toBe('1 change matches'));
   });
 
+  it('exports the ID typed when Export takes the focus from the search field', async () => {
+    const fake = await renderUpdates({ totals: evenTotals(5) });
+    const main = slowUpdates(fake);
+    const search = screen.getByLabelText('Search by contact ID');
+
+    await fireEvent.input(search, { target: { value: '۹۰۰' } });
+    // Pressing Export moves the focus away from the field, which commits what was typed.
+    await fireEvent.change(search);
+    await fireEvent.click(exportButton());
+    expect(fake.api.export.csv).toHaveBeenCalledWith({ order: 'detected-time', idPrefix: '900' });
+    main.release();
+  });
+
   it('waits for the start of "since the last sync" instead of exporting the previous window', async () => {
     const fake = await renderUpdates({ totals: evenTotals(5) });
     slowUpdates(fake);
