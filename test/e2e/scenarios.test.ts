@@ -31,8 +31,56 @@ const waitUntil = (check: () => Promise<void> | void, timeout = 30_000) =>
   vi.waitFor(check, { timeout, interval: 50 });
 
 /**
+ * The page's `document`, as far as these checks read it (the tests compile without the DOM). Each
+ * page function names it itself: it runs in the page, where nothing of this module exists.
+ */
+interface PageDocument {
+  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
+}
+
+/**
+ * Resolves once the list shows what it will show where it is scrolled to: a frame has been drawn
+ * since the last scroll (Chromium handles a scroll, and Svelte redraws, before the frame's
+ * callbacks), no newer query is pending (`aria-busy`) and no row still waits for its page.
+ * Predicates are functions, never strings: a string is run with `eval`, which the app's CSP
+ * refuses as soon as Playwright has to poll.
+ */
+async function listSettled(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise((resolve) =>
+        (
+          globalThis as unknown as { requestAnimationFrame(callback: () => void): void }
+        ).requestAnimationFrame(() => resolve(true)),
+      ),
+  );
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as { document: PageDocument };
+    const list = document.querySelector('[data-testid="updates-list"]');
+    return (
+      list === null ||
+      (list.getAttribute('aria-busy') === 'false' &&
+        document.querySelector('[data-testid="updates-row-loading"]') === null)
+    );
+  });
+}
+
+/**
+ * Resolves once the screen shows its content, not its loading state: nothing on the page is busy
+ * (each screen, the list and the history table say so while they wait for main) and no row waits
+ * for its page. axe and the screenshots then see what the user reads.
+ */
+const screenSettled = (page: Page): Promise<unknown> =>
+  page.waitForFunction(() => {
+    const { document } = globalThis as unknown as { document: PageDocument };
+    return (
+      document.querySelector('[aria-busy="true"], [data-testid="updates-row-loading"]') === null
+    );
+  });
+
+/**
  * Every contact ID in the Updates list, read as a user would see them: the list is virtualised, so
- * it is scrolled a screenful at a time from the top to the end.
+ * it is scrolled a screenful at a time from the top to the end, each screenful read once drawn.
  */
 async function listedIds(page: Page): Promise<string[]> {
   const list = page.getByTestId('updates-list');
@@ -43,7 +91,8 @@ async function listedIds(page: Page): Promise<string[]> {
     (element as unknown as { scrollTop: number }).scrollTop = 0;
   });
   for (;;) {
-    await page.waitForTimeout(60);
+    await listSettled(page);
+    if ((await list.count()) === 0) return [];
     const rows = await page
       .locator('[data-testid="updates-row"]')
       .evaluateAll((elements) =>
@@ -234,6 +283,7 @@ describe.skipIf(skipReason !== null)('an office user, end to end', () => {
       expect((first?.x ?? 0) < (last?.x ?? 0)).toBe(language === 'en');
       for (const screen of screens) {
         await nav(screen.nav[language]).click();
+        await screenSettled(page);
         for (const scheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme: scheme });
           expect(await severeAxeViolations(page), `${screen.name} ${language} ${scheme}`).toEqual(
@@ -310,6 +360,9 @@ describe.skipIf(skipReason !== null)('an office user, end to end', () => {
     'a server fault shows a banner and keeps the list as it was',
     { timeout: 60_000 },
     async () => {
+      // On the Updates screen, so that "the list as it was" is the 29 changes, not nothing.
+      await nav(/^Updates$/).click();
+      await waitUntil(async () => expect(await listedIds(page)).toHaveLength(29));
       const before = (await listedIds(page)).sort();
       app.simulator.setFault({ kind: 'http-status', status: 500 });
       try {

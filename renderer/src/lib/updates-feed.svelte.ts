@@ -42,8 +42,6 @@ export class UpdatesFeed {
   queryId = $state(0);
   /** The last reload that kept the query: how many rows appeared above the ones shown before. */
   lastReload = $state.raw<{ readonly id: number; readonly shift: number }>({ id: 0, shift: 0 });
-  /** The filter of the rows shown: what an export of "this list" must use. */
-  shown = $state.raw<UpdatesFilter | null>(null);
 
   readonly #fetch: (query: UpdatesQuery) => Promise<UpdatesPage>;
   readonly #cache = new PageCache<UpdateRow>(PAGE_SIZE, CACHED_PAGES);
@@ -160,7 +158,6 @@ export class UpdatesFeed {
       this.#pending = null;
       this.busy = false;
       this.rowsFailed = false;
-      this.shown = filter;
       if (pending === 'new') this.queryId += 1;
       else {
         // Newest-detected-first puts every new change above the old ones.

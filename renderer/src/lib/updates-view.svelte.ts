@@ -3,6 +3,7 @@
  * something shows the new rows from the top; main's `updates.changed` reloads in place.
  */
 import type { AmootApi } from '../../../common/ipc/bridge.ts';
+import type { UpdatesFilter } from '../../../common/ipc/view-types.ts';
 import { newestCommitStartMs } from './updates-window.ts';
 import { UpdatesFeed } from './updates-feed.svelte.ts';
 import {
@@ -28,6 +29,12 @@ async function findNewestCommitStart(api: UpdatesApi): Promise<number | null> {
 
 export class UpdatesView {
   selection = $state.raw<UpdatesSelection>(DEFAULT_SELECTION);
+  /**
+   * The selection as the filter sent to main, the one the list is asked for: what Export saves,
+   * even while the list still draws the rows of an earlier choice. Null while "since the last
+   * sync" waits for the start of that sync: no filter would name the rows the user chose.
+   */
+  filter = $state.raw<UpdatesFilter | null>(null);
   readonly feed: UpdatesFeed;
 
   readonly #api: UpdatesApi;
@@ -66,6 +73,8 @@ export class UpdatesView {
       (mode === 'reload' || this.#lastCommitStartMs === undefined)
     ) {
       this.feed.supersede();
+      // A reload keeps the choice, so the rows drawn still describe it until the new start is in.
+      if (mode === 'new') this.filter = null;
       let start: number | null;
       try {
         start = await findNewestCommitStart(this.#api);
@@ -78,6 +87,7 @@ export class UpdatesView {
       this.#lastCommitStartMs = start;
     }
     const filter = toFilter(selection, this.#now(), this.#lastCommitStartMs ?? null);
+    this.filter = filter;
     // A new sync moves "since the last sync" to entirely other rows: start from the top.
     if (mode === 'reload' && !anchorMoved) this.feed.reload(filter);
     else this.feed.load(filter);

@@ -109,7 +109,14 @@ export async function openAppPage(
   );
   const clientsBefore = app.eventClients();
   await page.goto(app.url, { waitUntil: 'load' });
-  await page.waitForFunction("document.querySelector('#app')?.childElementCount > 0");
+  // A function, not a string: a string predicate is run with `eval`, which the app's CSP refuses
+  // (a page error, and a failed wait) whenever the app has not mounted yet and Playwright polls.
+  await page.waitForFunction(() => {
+    const { document } = globalThis as unknown as {
+      document: { querySelector(selector: string): { childElementCount: number } | null };
+    };
+    return (document.querySelector('#app')?.childElementCount ?? 0) > 0;
+  });
   await vi.waitFor(() => expect(app.eventClients()).toBeGreaterThan(clientsBefore), {
     timeout: 5_000,
     interval: 20,

@@ -1,6 +1,9 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
+import App from '../../../renderer/src/App.svelte';
+import type { UpdatesPage } from '../../../common/ipc/view-types.ts';
+import { fakeApi } from './fake-api.ts';
 import {
   activeElement,
   box,
@@ -26,6 +29,24 @@ async function scrollListTo(top: number): Promise<void> {
   list().scrollTop = top;
   await fireEvent.scroll(screen.getByTestId('updates-list'));
 }
+
+describe('loading', () => {
+  it('marks the screen busy for assistive technology until main first answers', async () => {
+    const fake = fakeApi();
+    let answer: (page: UpdatesPage) => void = () => {};
+    vi.mocked(fake.api.updates.page).mockImplementation(
+      () => new Promise<UpdatesPage>((resolve) => (answer = resolve)),
+    );
+    render(App, { props: { api: fake.api } });
+    const section = await screen.findByRole('region', { name: 'Contact updates' });
+    await waitFor(() => expect(fake.api.updates.page).toHaveBeenCalled());
+    expect(section.getAttribute('aria-busy')).toBe('true');
+
+    answer(await changeLog(evenTotals(3))({ order: 'detected-time', limit: 100 }));
+    await waitFor(() => expect(section.getAttribute('aria-busy')).toBe('false'));
+    expect(drawnRows()).toHaveLength(3);
+  });
+});
 
 describe('a million changes', () => {
   it('draws at most 100 rows and tells assistive technology the real size', async () => {
