@@ -5,7 +5,14 @@
  * `electron-vite preview`, which builds), with `--demo` on its command line.
  */
 import { startSimulator } from '../test/simulator/index.ts';
-import { runElectronVite } from './ensure-electron.ts';
+import { ensureElectron, runElectronVite } from './ensure-electron.ts';
+
+// Electron first: a simulator's address is no use to someone whose app cannot start.
+const electron = ensureElectron(process.env);
+if (!electron.ok) {
+  process.stderr.write(electron.message);
+  process.exit(1);
+}
 
 const DEMO_TOKEN = 'demo';
 const simulator = await startSimulator({
@@ -21,6 +28,7 @@ process.stdout.write(
 
 const code = await runElectronVite(['preview', '--', '--demo'], {
   ...process.env,
+  ELECTRON_EXEC_PATH: electron.binary,
   AMOOT_BASE_URL: simulator.baseUrl,
   AMOOT_DEMO_TOKEN: DEMO_TOKEN,
 });

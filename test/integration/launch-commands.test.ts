@@ -58,10 +58,10 @@ describe('on a fresh install (Electron\u2019s package without its binary)', () =
     BUILD_AND_LAUNCH_MS,
   );
 
-  it('npm run demo stops the same way, with its simulator closed', async () => {
+  it('npm run demo stops the same way, before it starts a simulator it could not use', async () => {
     const result = await sandbox.run(['demo'], { ELECTRON_MIRROR: mirrorUrl });
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('Demo simulator: http://127.0.0.1:');
+    expect(result.stdout).not.toContain('Demo simulator');
     expect(result.stderr).toContain('npx install-electron');
     expect(result.stderr).not.toContain('ERR_PACKAGE_PATH_NOT_EXPORTED');
   });
