@@ -10,7 +10,7 @@ import { writeAll, writeObjectWithArray } from './json-output.ts';
 import { cliBilingual } from './cli-wording.ts';
 import { groupOption, optionalNumber, parseCommandOptions } from './options.ts';
 import type { CliContext } from './run-cli.ts';
-import { slowServerNotice } from './slow-server-notice.ts';
+import { slowServerNotice, wantsSlowNotice } from './slow-server-notice.ts';
 
 export const FETCH_USAGE =
   'AMOOT_TOKEN=… npm run --silent cli -- fetch [--base-url URL] [--group N] [--items] [--timeout-ms N] [--time-zone ZONE] [--verbose]';
@@ -37,7 +37,7 @@ export async function fetchCommand(args: string[], context: CliContext): Promise
   const token = context.env['AMOOT_TOKEN'];
   if (token === undefined || token.trim() === '') throw new CliUsageError({ key: 'cli.no-token' });
 
-  const slow = options.verbose
+  const slow = wantsSlowNotice(options.verbose === true, context.stderr)
     ? slowServerNotice((line) => void writeAll(context.stderr, `${line}\n`), timeoutMs)
     : null;
   slow?.progress({ runId: '', phase: 'connecting', attempt: 1, bytesReceived: 0 });

@@ -2,17 +2,28 @@ import type { SyncProgress } from '../../common/sync-types.ts';
 import { DEFAULT_TIMEOUT_MS } from '../core/amoot/client.ts';
 import { cliBilingual } from './cli-wording.ts';
 
-/** How long the server may stay silent before `--verbose` says so (less with a short time-out). */
+/**
+ * Whether a slow server is worth a line on stderr: always with `--verbose`, and whenever a person
+ * watches the terminal (stderr is a TTY) — a stalled server must not look like a hung command.
+ * A script reading stderr from a pipe gets no unasked lines.
+ */
+export function wantsSlowNotice(verbose: boolean, stderr: unknown): boolean {
+  return verbose || (stderr as { isTTY?: unknown } | null)?.isTTY === true;
+}
+
+/** How long the server may stay silent before the notice (less with a short time-out). */
 const SLOW_AFTER_MS = 5000;
 
 /**
- * For `sync --verbose`: a line on stderr, in both languages, each time the server has sent nothing
+ * For `sync` and `fetch` (see `wantsSlowNotice`): a line on stderr, in both languages, each time the server has sent nothing
  * for a while during a request, so a stalled server does not look like a hung command. Waiting
  * between attempts is not silence: the engine said it would wait.
  */
 export function slowServerNotice(say: (line: string) => void, timeoutMs: number | undefined) {
   const limitMs = timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const quietMs = Math.min(SLOW_AFTER_MS, Math.max(100, Math.floor(limitMs / 2)));
+  // A third, not a half: the ticks start with the command, so a half could land just as the attempt
+  // times out and say nothing.
+  const quietMs = Math.min(SLOW_AFTER_MS, Math.max(100, Math.floor(limitMs / 3)));
   let lastMs = Date.now();
   let waiting = false;
   const timer = setInterval(() => {

@@ -10,7 +10,7 @@ import { withDataDir } from './data-dir-stores.ts';
 import { writeAll } from './json-output.ts';
 import { groupOption, optionalNumber, parseCommandOptions, required } from './options.ts';
 import type { CliContext } from './run-cli.ts';
-import { slowServerNotice } from './slow-server-notice.ts';
+import { slowServerNotice, wantsSlowNotice } from './slow-server-notice.ts';
 
 export const SYNC_USAGE =
   'npm run --silent cli -- sync --data-dir DIR [--base-url URL] [--group N] [--time-zone ZONE] [--timeout-ms N] [--verbose]';
@@ -51,7 +51,7 @@ export async function syncCommand(args: string[], context: CliContext): Promise<
     const token = await context.findToken(context.env);
     if (!token.ok) throw new CliUsageError(token.message);
 
-    const slow = verbose ? slowServerNotice(say, timeoutMs) : null;
+    const slow = wantsSlowNotice(verbose, context.stderr) ? slowServerNotice(say, timeoutMs) : null;
     const engine = createStoresEngine(
       // This run's settings: the stored ones with the flags applied, not yet saved.
       {

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { cliChild, cliInProcess, spawnCli } from '../support/cli-run.ts';
@@ -125,7 +126,34 @@ describe('cli sync against a stalled server', () => {
     expect((await history(dir))[0]).toMatchObject({ outcome: 'failed', errorKind: 'timeout' });
   }, 60_000);
 
-  it('is silent on stderr without --verbose', async () => {
+  it('tells a person watching the terminal that the server is slow, without --verbose', async () => {
+    sim.setFault({ kind: 'stall-before-headers' }, { times: 1 });
+    try {
+      const dir = path.join(root, 'terminal');
+      const lines: string[] = [];
+      // stderr as a terminal: what a user running the command by hand has.
+      const terminal = Object.assign(
+        new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            lines.push(chunk.toString('utf8'));
+            done();
+          },
+        }),
+        { isTTY: true },
+      );
+      const result = await cliInProcess(
+        ['sync', '--data-dir', dir, '--base-url', sim.baseUrl, '--timeout-ms', '400'],
+        env,
+        { stderr: terminal },
+      );
+      expect(result.json).toMatchObject({ ok: true });
+      expect(lines.join('')).toMatch(/The server has sent nothing for [\d.]+ s/);
+    } finally {
+      sim.setFault(null);
+    }
+  });
+
+  it('is silent on stderr without --verbose when stderr is a pipe (a script)', async () => {
     sim.setFault({ kind: 'stall-before-headers' }, { times: 1 });
     try {
       const dir = path.join(root, 'quiet');
