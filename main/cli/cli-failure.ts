@@ -1,6 +1,7 @@
 import type { LocalizedMessage } from '../../common/i18n/format-message.ts';
 import type { AmootError } from '../core/amoot/amoot-error.ts';
 import { localizedOf } from '../core/sync/sync-engine.ts';
+import { redactSecrets } from '../core/token/redact.ts';
 import { cliBilingual } from './cli-wording.ts';
 
 /** The one failure shape every cli command prints: `status` is null when the API did not answer. */
@@ -83,11 +84,14 @@ function amootMessageOf(error: unknown): LocalizedMessage | null {
     : null;
 }
 
-/** The technical detail of a thrown error for `--verbose`, with every given secret blanked out. */
+/**
+ * The technical detail of a thrown error for `--verbose`, with every given secret redacted by the
+ * token vault's own redactor (encoded forms too).
+ */
 export function technicalDetail(error: unknown, secrets: readonly (string | undefined)[]): string {
-  let text = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  for (const secret of secrets) {
-    if (secret !== undefined && secret.trim() !== '') text = text.replaceAll(secret, '[token]');
-  }
-  return text;
+  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  return redactSecrets(
+    text,
+    secrets.filter((secret) => secret !== undefined),
+  );
 }
