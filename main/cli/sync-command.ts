@@ -2,7 +2,6 @@ import { checkSettingsPatch } from '../../common/settings-check.ts';
 import { TIMEOUT_RANGE_MS, userAgentFor } from '../core/amoot/client.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
 import { createStoresEngine } from '../compose/stores-engine.ts';
-import { recoverInterruptedRuns } from '../core/sync/sync-engine.ts';
 import { exposedCollector } from '../compose/exposed-collector.ts';
 import { CliUsageError, type CliFailure } from './cli-failure.ts';
 import { cliBilingual } from './cli-wording.ts';
@@ -74,7 +73,6 @@ export async function syncCommand(args: string[], context: CliContext): Promise<
         ...(verbose ? { log: say } : {}),
       },
     );
-    recoverInterruptedRuns(stores.history, stores.mirror);
     const stopListening = context.onInterrupt?.(() => engine.cancel());
     const run = await engine.run('cli').finally(() => {
       stopListening?.();
