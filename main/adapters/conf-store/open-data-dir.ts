@@ -7,10 +7,9 @@ import { openSettingsStore, type OpenedSettings } from '../../core/settings/sett
 import type { WriterLock } from '../../core/ports/writer-lock.ts';
 import { openConfDocument, type ConfConstructor } from './conf-document.ts';
 import { openReadOnlyDocument } from './read-only-document.ts';
-
-/** File names inside the data folder (the cli's `--data-dir`, the app's userData). */
 import { HISTORY_FILE, SETTINGS_FILE } from '../../core/ports/data-folder.ts';
 
+/** File names inside the data folder (the cli's `--data-dir`, the app's userData). */
 export { HISTORY_FILE, SETTINGS_FILE };
 
 export interface OpenDataDirOptions {

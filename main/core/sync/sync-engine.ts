@@ -17,16 +17,16 @@ import { diffAgainstMirror } from './diff.ts';
 import { identityChange, identityOf } from './mirror-identity.ts';
 import { localizedOf, storeFailureOf } from './store-failure.ts';
 import { underWriterLock, unstartedRun, type LockedRunDeps } from './locked-run.ts';
-import { sleep } from './retry-policy.ts';
-
-export { recoverInterruptedRuns } from './locked-run.ts';
 import {
   DEFAULT_RETRY_POLICY,
   isRetryable,
   retryDelayMs,
+  sleep,
   type RetryPolicy,
 } from './retry-policy.ts';
 import { failedRun, startedRun, succeededRun, unchangedCounts } from './run-record.ts';
+
+export { recoverInterruptedRuns } from './locked-run.ts';
 
 export interface SyncEngineDeps extends LockedRunDeps {
   readonly mirror: ContactMirror;
@@ -98,6 +98,9 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return promise;
   };
 
+  /** The disk's refusal as the run's failure (naming the data folder when the error names no file). */
+  const storeFailure = (error: unknown) => storeFailureOf(error, deps.storePath ?? '');
+
   /** The run, under the folder's writer lock; a refused one is answered, not recorded. */
   async function execute(trigger: SyncTrigger, signal: AbortSignal): Promise<SyncRunRecord> {
     const outcome = await underWriterLock(deps, signal, () => executeLocked(trigger, signal));
@@ -119,7 +122,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     try {
       deps.history.begin(started);
     } catch (error) {
-      const failure = storeFailureOf(error, deps.storePath ?? '');
+      const failure = storeFailure(error);
       if (failure === null) throw error;
       return unrecorded(trigger, failure);
     }
@@ -140,7 +143,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       } catch (error) {
         // The history could not be written (a full disk): the run is not a success, whatever it
         // did before; the entry stays `running` and becomes `interrupted` at the next run.
-        const failure = storeFailureOf(error, deps.storePath ?? '');
+        const failure = storeFailure(error);
         if (failure === null) throw error;
         deps.log?.(`sync ${runId}: the history could not be written: ${failure.detail}`);
         final = {
@@ -246,7 +249,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       try {
         deps.mirror.checkpoint();
       } catch (error) {
-        const failure = storeFailureOf(error, deps.storePath ?? '');
+        const failure = storeFailure(error);
         if (failure === null) throw error;
         // The commit is safe in the WAL; the run still says the disk is full.
         deps.log?.(`sync ${runId}: checkpoint failed: ${failure.detail}`);
@@ -269,7 +272,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         newBaseline === null ? record : { ...record, newBaseline: { reason: newBaseline } },
       );
     } catch (error) {
-      const failure = storeFailureOf(error, deps.storePath ?? '');
+      const failure = storeFailure(error);
       if (failure !== null) return fail(failure);
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       return fail(amootError('unknown', { key: 'sync.internal-error' }, `unexpected: ${detail}`));
