@@ -8,6 +8,7 @@
 import { MAX_TOKEN_LENGTH } from '../../common/ipc/arg-parsers.ts';
 import type { ActionResult, TokenSetResult, TokenTestResult } from '../../common/ipc/contract.ts';
 import type { AmootError } from '../core/amoot/amoot-error.ts';
+import type { Confirm } from '../core/ports/confirm.ts';
 import type { IpcHandlers } from '../ipc/ipc-main.ts';
 import type { Logger } from '../logging.ts';
 import type { AppStateHub } from './app-state-hub.ts';
@@ -28,6 +29,8 @@ export interface IpcHandlerDeps {
     readText(): Promise<string> | string;
     writeText(text: string): Promise<void> | void;
   };
+  /** Asks the user in a native dialog main shows: the window can neither see nor answer it. */
+  readonly confirm: Confirm;
   readonly log: Logger;
 }
 

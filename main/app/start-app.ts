@@ -34,6 +34,7 @@ import { setupTray } from '../tray.ts';
 import { describeError } from './app-logging.ts';
 import type { AppShell } from './app-shell.ts';
 import { createAppStateHub } from './app-state-hub.ts';
+import { confirmWithDialog } from './confirm-dialog.ts';
 import { devKeytar } from './dev-copy.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
 import { forwardRendererEvents } from './renderer-events.ts';
@@ -126,6 +127,15 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
       openPath: (path) => shell.openPath(path),
       logsFolder: appShell.logsFolder,
       clipboard,
+      confirm: confirmWithDialog(
+        (options) => {
+          const parent = windows.window();
+          const box = { ...options, buttons: [...options.buttons] };
+          return parent === null ? dialog.showMessageBox(box) : dialog.showMessageBox(parent, box);
+        },
+        () => language.current(),
+        reportError,
+      ),
       log,
     }),
     createSenderCheck({

@@ -17,6 +17,7 @@ import { createAppRequestHandler } from '../../../main/app-protocol.ts';
 import { createAppStateHub, type AppStateHub } from '../../../main/app/app-state-hub.ts';
 import { createIpcHandlers } from '../../../main/app/ipc-handlers.ts';
 import { forwardRendererEvents } from '../../../main/app/renderer-events.ts';
+import type { ConfirmRequest } from '../../../main/core/ports/confirm.ts';
 import { createSecretsInUse } from '../../../main/app/secrets-in-use.ts';
 import { openServices, type AppServices } from '../../../main/app/services.ts';
 import { handleCall, type InvokeEventLike } from '../../../main/ipc/handle-call.ts';
@@ -61,6 +62,13 @@ export interface E2eApp {
   nextSavePath: string | null;
   /** The system clipboard's text, as main reads and writes it. */
   clipboard: string;
+  /**
+   * What the user answers to main's native questions (`Confirm`), as if they clicked it: true (the
+   * default) chooses the action, false cancels.
+   */
+  confirmAnswer: boolean;
+  /** Every question main asked, in order. */
+  readonly confirmations: readonly ConfirmRequest[];
   /** Sends `ui.navigate`, as a clicked notification does. */
   navigate(screen: NoticeScreen): void;
   close(): Promise<void>;
@@ -91,6 +99,8 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
     cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
     await options.prepareDataDir?.(dataDir);
     let nextSavePath: string | null = null;
+    let confirmAnswer = true;
+    const confirmations: ConfirmRequest[] = [];
     /** The system clipboard as the app would see it. */
     let clipboardText = '';
 
@@ -144,6 +154,10 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
         writeText: (text) => {
           clipboardText = text;
         },
+      },
+      confirm: (request) => {
+        confirmations.push(request);
+        return Promise.resolve(confirmAnswer);
       },
       log,
     });
@@ -271,6 +285,13 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       set clipboard(text: string) {
         clipboardText = text;
       },
+      get confirmAnswer() {
+        return confirmAnswer;
+      },
+      set confirmAnswer(answer: boolean) {
+        confirmAnswer = answer;
+      },
+      confirmations,
       get nextSavePath() {
         return nextSavePath;
       },
