@@ -23,6 +23,7 @@ import type { DocumentSettingsStore } from '../core/settings/settings-store.ts';
 import { classifyOpenError } from './classify-open-error.ts';
 import { DATA_FILES } from '../core/ports/data-folder.ts';
 import { MIRROR_FILE } from './data-files.ts';
+import { makeDataFolderPrivate } from './private-data-folder.ts';
 
 export { MIRROR_FILE };
 export { StoreOpenError };
@@ -57,7 +58,7 @@ export function openStores(options: OpenDataDirOptions): OpenedStores {
   let step = dir;
   try {
     prepareFolder(dir);
-    step = dir;
+    makeDataFolderPrivate(dir);
     lock = openWriterLock(path.join(dir, WRITER_LOCK_FILE));
     step = path.join(dir, SETTINGS_FILE);
     const { settings, history, recoveries, messages } = openDataDir({ ...options, lock });
@@ -104,6 +105,7 @@ export function openStoresReadOnly(dir: string): OpenedStores {
     if (folder === undefined) throw missing('store.folder-missing', dir);
     if (!folder.isDirectory()) throw missing('store.not-a-folder', dir);
     refuseFoldersAsFiles(dir);
+    makeDataFolderPrivate(dir, { readOnly: true });
     step = mirrorFile;
     if (!fs.existsSync(mirrorFile)) throw missing('store.no-mirror', dir);
     const mirror = openContactMirrorReadOnly(mirrorFile);

@@ -2,7 +2,7 @@ import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 
-import type { DataFolder } from '../ports/data-folder.ts';
+import { isDataFileName, type DataFolder } from '../ports/data-folder.ts';
 
 export type { DataFolder };
 
@@ -39,21 +39,13 @@ export function checkExportTarget(file: string, dataFolder?: DataFolder): void {
   if (dataDir === null) return;
   const name = path.basename(target);
   const sameFolder = parent === dataDir || sameFile(statOrNull(parent), statOrNull(dataDir));
-  const isStoreFile =
-    sameFolder && (dataFolder.files.some((store) => isOwnFile(name, store)) || isLock(name));
+  const isStoreFile = sameFolder && (isDataFileName(name, dataFolder.files) || isLock(name));
   const isStoreByIdentity =
     existing !== null &&
     dataFolder.files.some((store) => sameFile(existing, statOrNull(path.join(dataDir, store))));
   if (isStoreFile || isStoreByIdentity) {
     throw new ExportTargetError({ key: 'export.target.data-file', params: { path: target } });
   }
-}
-
-/** The store itself or a file named after it: `-wal`, `-shm`, `-journal`, `.corrupt-…`, `.lock`. */
-function isOwnFile(name: string, store: string): boolean {
-  const lower = name.toLowerCase();
-  const base = store.toLowerCase();
-  return lower === base || lower.startsWith(`${base}-`) || lower.startsWith(`${base}.`);
 }
 
 function isLock(name: string): boolean {
