@@ -5,6 +5,7 @@ import { storesMessagesEn } from './stores-en.ts';
 import { cliMessagesEn } from './screens/cli-en.ts';
 import { cliTwinMessagesEn } from './screens/cli-twins-en.ts';
 import { launchMessagesEn } from './launch-en.ts';
+import { hardenMessagesEn } from './security-harden-en.ts';
 
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
@@ -323,6 +324,7 @@ export const messagesEn = {
   ...cliMessagesEn,
   ...cliTwinMessagesEn,
   ...launchMessagesEn,
+  ...hardenMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

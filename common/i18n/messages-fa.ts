@@ -6,6 +6,7 @@ import { storesMessagesFa } from './stores-fa.ts';
 import { cliMessagesFa } from './screens/cli-fa.ts';
 import { cliTwinMessagesFa } from './screens/cli-twins-fa.ts';
 import { launchMessagesFa } from './launch-fa.ts';
+import { hardenMessagesFa } from './security-harden-fa.ts';
 
 /**
  * Persian messages. Typed against the English keys, so a missing or extra key fails the type-check;
@@ -316,4 +317,5 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...cliMessagesFa,
   ...cliTwinMessagesFa,
   ...launchMessagesFa,
+  ...hardenMessagesFa,
 };
