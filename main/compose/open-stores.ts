@@ -105,12 +105,13 @@ export function openStoresReadOnly(dir: string): OpenedStores {
     if (folder === undefined) throw missing('store.folder-missing', dir);
     if (!folder.isDirectory()) throw missing('store.not-a-folder', dir);
     refuseFoldersAsFiles(dir);
-    makeDataFolderPrivate(dir, { readOnly: true });
     step = mirrorFile;
     if (!fs.existsSync(mirrorFile)) throw missing('store.no-mirror', dir);
     const mirror = openContactMirrorReadOnly(mirrorFile);
     if (mirror === null) throw missing('store.no-mirror', dir);
     try {
+      // Only now is it known to be a data folder (`/` is not, and must keep its mode).
+      makeDataFolderPrivate(dir, { readOnly: true });
       step = path.join(dir, SETTINGS_FILE);
       const { settings, history, messages } = openDataDirReadOnly(dir);
       return {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { isDataFileName } from '../core/ports/data-folder.ts';
 import { errorCode } from '../core/ports/store-error.ts';
@@ -10,17 +11,20 @@ import { errorCode } from '../core/ports/store-error.ts';
  * stayed readable by every account on the computer until the next write; the token's ciphertext,
  * the mirror and its `-wal`/`-shm`, the writer lock and the copies set aside alike.
  *
- * Only the folder's own files are touched (by name, `isDataFileName`): the app's data folder is
- * Electron's userData, which holds Chromium's files too. A symbolic link is left alone, so a
- * planted one cannot make this chmod a file elsewhere. A file owned by another account cannot be
- * changed (`EPERM`): it keeps its mode and the opening goes on, as it did before. A command that
- * only reads (`readOnly`) also goes on past a read-only disk or a folder it may not change.
- * Windows has no such modes.
+ * Call it only on a folder known to be a data folder (one being opened to write, or holding a
+ * mirror). Only the folder's own files are touched (by name, `isDataFileName`): the app's data
+ * folder is Electron's userData, which holds Chromium's files too. The folder itself is left as it
+ * is when it is the home folder or a file system's root, which a `--data-dir` may name but which
+ * other programs rely on. A symbolic link is left alone, so a planted one cannot make this chmod a
+ * file elsewhere, and so is anything another account owns (root running the cli on a user's
+ * folder changes none of that user's modes); a refused chmod (`EPERM`) lets the opening go on as
+ * before. A command that only reads (`readOnly`) also goes on past a read-only disk or a folder it
+ * may not change. Windows has no such modes.
  */
 export function makeDataFolderPrivate(dir: string, options: { readOnly?: boolean } = {}): void {
   if (process.platform === 'win32') return;
   const tolerated = options.readOnly === true ? READ_ONLY_TOLERATED : TOLERATED;
-  tighten(dir, 'folder', tolerated);
+  if (!isSharedFolder(dir)) tighten(dir, 'folder', tolerated);
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -46,11 +50,17 @@ function tighten(file: string, kind: 'folder' | 'file', tolerated: ReadonlySet<s
   try {
     const found = fs.lstatSync(file);
     const expected = kind === 'folder' ? found.isDirectory() : found.isFile();
-    if (!expected || (found.mode & 0o077) === 0) return;
+    if (!expected || (found.mode & 0o077) === 0 || found.uid !== process.getuid?.()) return;
     fs.chmodSync(file, found.mode & 0o700);
   } catch (error) {
     if (!isTolerated(error, tolerated)) throw error;
   }
+}
+
+/** The home folder or a root (`/`, a mount's top is not known here): never made owner-only. */
+function isSharedFolder(dir: string): boolean {
+  const resolved = path.resolve(dir);
+  return resolved === path.parse(resolved).root || resolved === path.resolve(os.homedir());
 }
 
 function isTolerated(error: unknown, tolerated: ReadonlySet<string>): boolean {

@@ -75,6 +75,27 @@ describe.skipIf(process.platform === 'win32')('a data folder is owner-only once 
     expect(modeOf(dir)).toBe(0o700);
   });
 
+  it('a reader changes nothing in a folder that holds no mirror, which is no data folder', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'amoot-modes-not-data-'));
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, 'settings.json'), '{}', { mode: 0o644 });
+    fs.chmodSync(path.join(dir, 'settings.json'), 0o644);
+    fs.chmodSync(dir, 0o755);
+    expect(() => openStoresReadOnly(dir)).toThrow(
+      expect.objectContaining({ messageKey: 'store.no-mirror' }),
+    );
+    expect(modeOf(dir)).toBe(0o755);
+    expect(modeOf(path.join(dir, 'settings.json'))).toBe(0o644);
+  });
+
+  it('leaves the home folder’s own mode alone when it is the data folder, not its files', () => {
+    const dir = openedUpDir();
+    vi.spyOn(os, 'homedir').mockReturnValue(dir);
+    openStores({ dir }).close();
+    expect(modeOf(dir)).toBe(0o755);
+    expect(modeOf(path.join(dir, 'settings.json'))).toBe(0o600);
+  });
+
   it('never changes the mode of a file a planted link in the folder points at', () => {
     const dir = openedUpDir();
     const outside = path.join(path.dirname(dir), `${path.basename(dir)}-victim.txt`);
