@@ -14,8 +14,8 @@ import { errorCode } from '../core/ports/store-error.ts';
  * Call it only on a folder known to be a data folder (one being opened to write, or holding a
  * mirror). Only the folder's own files are touched (by name, `isDataFileName`): the app's data
  * folder is Electron's userData, which holds Chromium's files too. The folder itself is left as it
- * is when it is the home folder or a file system's root, which a `--data-dir` may name but which
- * other programs rely on. A symbolic link is left alone, so a planted one cannot make this chmod a
+ * is when it is the home folder, a file system's root or a sticky folder such as `/tmp`, which a
+ * `--data-dir` may name but which other programs rely on. A symbolic link is left alone, so a planted one cannot make this chmod a
  * file elsewhere, and so is anything another account owns (root running the cli on a user's
  * folder changes none of that user's modes); a refused chmod (`EPERM`) lets the opening go on as
  * before. A command that only reads (`readOnly`) also goes on past a read-only disk or a folder it
@@ -51,6 +51,8 @@ function tighten(file: string, kind: 'folder' | 'file', tolerated: ReadonlySet<s
     const found = fs.lstatSync(file);
     const expected = kind === 'folder' ? found.isDirectory() : found.isFile();
     if (!expected || (found.mode & 0o077) === 0 || found.uid !== process.getuid?.()) return;
+    // A sticky folder (`/tmp`) is shared by design: a `--data-dir` naming it must not lock it.
+    if (kind === 'folder' && (found.mode & 0o1000) !== 0) return;
     fs.chmodSync(file, found.mode & 0o700);
   } catch (error) {
     if (!isTolerated(error, tolerated)) throw error;

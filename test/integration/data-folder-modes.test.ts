@@ -96,6 +96,14 @@ describe.skipIf(process.platform === 'win32')('a data folder is owner-only once 
     expect(modeOf(path.join(dir, 'settings.json'))).toBe(0o600);
   });
 
+  it('leaves a shared, sticky folder (like /tmp) open when it is the data folder', () => {
+    const dir = openedUpDir();
+    fs.chmodSync(dir, 0o1777);
+    openStores({ dir }).close();
+    expect(fs.statSync(dir).mode & 0o7777).toBe(0o1777);
+    expect(modeOf(path.join(dir, 'history.json'))).toBe(0o600);
+  });
+
   it('never changes the mode of a file a planted link in the folder points at', () => {
     const dir = openedUpDir();
     const outside = path.join(path.dirname(dir), `${path.basename(dir)}-victim.txt`);
