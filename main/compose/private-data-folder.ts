@@ -5,21 +5,21 @@ import { isDataFileName } from '../core/ports/data-folder.ts';
 import { errorCode } from '../core/ports/store-error.ts';
 
 /**
- * Makes the data folder (0700) and every store file in it (0600) owner-only at once, when the stores
- * are opened. conf applies its file mode only when it writes, and SQLite keeps the mode a file
+ * Makes the data folder (0700) and every store file in it (0600) owner-only at once, when the
+ * stores are opened. conf applies its file mode only when it writes, and SQLite keeps the mode a file
  * already has, so a `settings.json` left 0644 by an older version, a copy or an archive tool
  * stayed readable by every account on the computer until the next write; the token's ciphertext,
  * the mirror and its `-wal`/`-shm`, the writer lock and the copies set aside alike.
  *
  * Call it only on a folder known to be a data folder (one being opened to write, or holding a
  * mirror). Only the folder's own files are touched (by name, `isDataFileName`): the app's data
- * folder is Electron's userData, which holds Chromium's files too. The folder itself is left as it
- * is when it is the home folder, a file system's root or a sticky folder such as `/tmp`, which a
- * `--data-dir` may name but which other programs rely on. A symbolic link is left alone, so a planted one cannot make this chmod a
- * file elsewhere, and so is anything another account owns (root running the cli on a user's
- * folder changes none of that user's modes); a refused chmod (`EPERM`) lets the opening go on as
- * before. A command that only reads (`readOnly`) also goes on past a read-only disk or a folder it
- * may not change. Windows has no such modes.
+ * folder is Electron's userData, which holds Chromium's files too. The folder itself keeps its
+ * mode when it is the home folder, a file system's root or a sticky folder such as `/tmp`, which
+ * a `--data-dir` may name but which other programs rely on. A symbolic link is left alone, so a
+ * planted one cannot make this chmod a file elsewhere, and so is anything another account owns
+ * (root running the cli on a user's folder changes none of that user's modes); a refused chmod
+ * (`EPERM`) lets the opening go on as before. A command that only reads (`readOnly`) also goes on
+ * past a read-only disk or a folder it may not change. Windows has no such modes.
  */
 export function makeDataFolderPrivate(dir: string, options: { readOnly?: boolean } = {}): void {
   if (process.platform === 'win32') return;
