@@ -6,7 +6,7 @@
  * CSP arrive as a header (where `frame-ancestors` counts, unlike in a meta element), and puts
  * every file the page can load behind one path check here.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Protocol } from 'electron';
 import type { Logger } from './logging.ts';
@@ -96,25 +96,34 @@ export interface AppRequest {
 
 /**
  * Answers one `app://` request from `folder`. Anything that does not resolve to a file inside
- * the folder is a 404, whatever the reason, so a probing page learns nothing about the disk.
+ * the folder is a 404, whatever the reason, so a probing page learns nothing about the disk. That
+ * holds after symbolic links are followed too: a link planted in the bundle (by a broken update,
+ * another program, a hand-made copy) would otherwise hand the page any file it points at.
  */
 export function createAppRequestHandler(
   folder: string,
   log: Logger,
 ): (request: AppRequest) => Promise<Response> {
   const root = resolve(folder);
+  // The bundle itself may sit behind a link (an install path, a dev checkout): compared resolved.
+  let realRoot: Promise<string> | null = null;
+  const refused = (request: AppRequest): Response => {
+    // Only the renderer's own code can ask, so a refused path means a bug or an injected script.
+    log.warn(`app protocol: refused ${JSON.stringify(request.url.slice(0, 200))}`);
+    return answer(404, 'text/plain; charset=utf-8', null);
+  };
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return answer(405, 'text/plain; charset=utf-8', null);
     }
-    const file = resolveAppFile(root, request.url);
-    if (file === null) {
-      // Only the renderer's own code can ask, so a refused path means a bug or an injected script.
-      log.warn(`app protocol: refused ${JSON.stringify(request.url.slice(0, 200))}`);
-      return answer(404, 'text/plain; charset=utf-8', null);
-    }
+    const named = resolveAppFile(root, request.url);
+    if (named === null) return refused(request);
     let body: Uint8Array;
+    let file = named;
     try {
+      realRoot ??= realpath(root);
+      file = await realpath(named);
+      if (!isInside(await realRoot, file)) return refused(request);
       body = new Uint8Array(await readFile(file));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -169,11 +178,13 @@ export function resolveAppFile(root: string, url: string): string | null {
   }
   const base = resolve(root);
   const file = resolve(base, ...names);
+  return isInside(base, file) ? file : null;
+}
+
+/** True when `file` lies strictly inside the folder `base` (both absolute, already resolved). */
+function isInside(base: string, file: string): boolean {
   const inside = relative(base, file);
-  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
-    return null;
-  }
-  return file;
+  return !(inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside));
 }
 
 // Separators of both platforms, the drive/stream colon, and C0 controls including NUL.

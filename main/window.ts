@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, type Session, type WebContents } from 'electron';
 import { APP_PAGE_URL } from './app-protocol.ts';
+import type { Logger } from './logging.ts';
 import { appVersionArgument } from './preload/app-info.ts';
 
 /**
@@ -45,6 +46,8 @@ export interface MainWindowOptions {
    * nothing.
    */
   readonly openLink?: (url: string) => void;
+  /** Where a refused download is reported; nowhere without it. */
+  readonly log?: Pick<Logger, 'warn'>;
 }
 
 /** A window just created, and the load of its page, which fails when the page cannot be loaded. */
@@ -77,6 +80,8 @@ export function createMainWindow(
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      // An installed app gives no one a console on the page that holds the preload's API.
+      devTools: !app.isPackaged,
       // A middle click would otherwise open links in a new window behind the deny handler's back.
       disableBlinkFeatures: 'Auxclick',
       additionalArguments: [appVersionArgument(app.getVersion())],
@@ -86,6 +91,7 @@ export function createMainWindow(
   window.once('ready-to-show', () => window.show());
   lockDownContents(window.webContents, options.openLink ?? (() => undefined));
   denyPermissions(window.webContents.session);
+  refuseDownloads(window.webContents.session, options.log);
 
   const loaded = window.loadURL(
     sources.renderer.kind === 'url' ? sources.renderer.url : APP_PAGE_URL,
@@ -126,6 +132,26 @@ function lockDownContents(contents: WebContents, openLink: (url: string) => void
 function denyPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+}
+
+/**
+ * The app downloads nothing through its window (the CSV export is written by main), so a download
+ * can only be a page that was made to start one: a file dropped into Downloads, or a save dialog
+ * of its choosing. Every one is cancelled before it starts, and said in the log by its origin.
+ */
+function refuseDownloads(session: Session, log: Pick<Logger, 'warn'> | undefined): void {
+  session.on('will-download', (event, item) => {
+    event.preventDefault();
+    item.cancel();
+    log?.warn(`window: a download from ${downloadSource(item.getURL())} was refused`);
+  });
+}
+
+/** Where a download came from, without its path or query: the origin, or the scheme (`blob:`). */
+function downloadSource(url: string): string {
+  const parsed = URL.parse(url);
+  if (parsed === null) return 'an unreadable address';
+  return (parsed.origin === 'null' ? parsed.protocol : parsed.origin).slice(0, 200);
 }
 
 /** True when `target` is the page already shown, ignoring the fragment. */

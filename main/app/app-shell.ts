@@ -90,6 +90,7 @@ export function setupAppShell(deps: AppShellDeps): AppShell {
     sources,
     openLink: (url) => void openExternalSafely(url, { shell: electronShell, log }),
     onCreated: (window) => closeToTray.watch(window),
+    log,
     onLoadFailed: (error) => {
       // The page ships inside the app, so failing to load it means a broken install (or, in
       // development, a dev server that is not running); there is nothing to show the user.

@@ -51,7 +51,9 @@ export async function exportUpdatesCsv(
     return { ok: false, cancelled: true };
   }
   // Linux file dialogs add no extension by themselves, and Excel opens a CSV by its extension.
-  const file = extname(answer.filePath) === '' ? `${answer.filePath}.csv` : answer.filePath;
+  // The dialog asked about replacing the name it returned, not this one: that must be new.
+  const completed = extname(answer.filePath) === '';
+  const file = completed ? `${answer.filePath}.csv` : answer.filePath;
   const query = {
     order: filter.order,
     ...(filter.kinds === undefined ? {} : { kinds: filter.kinds }),
@@ -59,7 +61,7 @@ export async function exportUpdatesCsv(
     ...(filter.idPrefix === undefined ? {} : { idPrefix: filter.idPrefix }),
   };
   try {
-    const rows = await deps.writeCsv(file, query);
+    const rows = await deps.writeCsv(file, query, { mustBeNew: completed });
     deps.log.info(`export: ${rows} changes written to ${file}`);
     return { ok: true, path: file };
   } catch (error) {

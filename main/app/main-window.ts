@@ -4,6 +4,7 @@
  * followed by close-to-tray so a close by the user is told apart from a quit.
  */
 import type { BrowserWindow, WebContents } from 'electron';
+import type { Logger } from '../logging.ts';
 import { createMainWindow, revealWindow, type MainWindowSources } from '../window.ts';
 
 export interface MainWindowDeps {
@@ -12,6 +13,8 @@ export interface MainWindowDeps {
   readonly openLink: (url: string) => void;
   /** Every window created, e.g. for close-to-tray to follow. */
   readonly onCreated: (window: BrowserWindow) => void;
+  /** Where the window reports what it refused (a download the page started). */
+  readonly log?: Pick<Logger, 'warn'>;
   /** The page could not be loaded: a broken install, or no dev server. */
   readonly onLoadFailed: (error: unknown) => void;
 }
@@ -35,7 +38,10 @@ export function setupMainWindow(deps: MainWindowDeps): MainWindowHost {
         revealWindow(current);
         return Promise.resolve(current.webContents);
       }
-      const { window, loaded } = createMainWindow(deps.sources, { openLink: deps.openLink });
+      const { window, loaded } = createMainWindow(deps.sources, {
+        openLink: deps.openLink,
+        log: deps.log,
+      });
       current = window;
       window.on('closed', () => {
         if (current === window) current = null;

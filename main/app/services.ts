@@ -44,9 +44,7 @@ import {
   type WriteUpdatesCsvFile,
 } from '../sync-worker/worker-export.ts';
 import { createWorkerEngine } from '../sync-worker/worker-engine.ts';
-
-/** The safeStorage ciphertext's file in the data folder, used only when no keychain answers. */
-export const TOKEN_FILE = 'token.enc.json';
+import { TOKEN_FILE } from '../core/ports/data-folder.ts';
 
 export interface ServicesDeps {
   /** `app.getPath('userData')`. */

@@ -23,6 +23,7 @@ import type { DocumentSettingsStore } from '../core/settings/settings-store.ts';
 import { classifyOpenError } from './classify-open-error.ts';
 import { DATA_FILES } from '../core/ports/data-folder.ts';
 import { MIRROR_FILE } from './data-files.ts';
+import { makeDataFolderPrivate } from './private-data-folder.ts';
 
 export { MIRROR_FILE };
 export { StoreOpenError };
@@ -57,7 +58,7 @@ export function openStores(options: OpenDataDirOptions): OpenedStores {
   let step = dir;
   try {
     prepareFolder(dir);
-    step = dir;
+    makeDataFolderPrivate(dir);
     lock = openWriterLock(path.join(dir, WRITER_LOCK_FILE));
     step = path.join(dir, SETTINGS_FILE);
     const { settings, history, recoveries, messages } = openDataDir({ ...options, lock });
@@ -109,6 +110,8 @@ export function openStoresReadOnly(dir: string): OpenedStores {
     const mirror = openContactMirrorReadOnly(mirrorFile);
     if (mirror === null) throw missing('store.no-mirror', dir);
     try {
+      // Only now is it known to be a data folder (`/` is not, and must keep its mode).
+      makeDataFolderPrivate(dir, { readOnly: true });
       step = path.join(dir, SETTINGS_FILE);
       const { settings, history, messages } = openDataDirReadOnly(dir);
       return {

@@ -10,6 +10,7 @@
  */
 import type { LocalizedMessage } from '../../common/i18n/format-message.ts';
 import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
+import type { ExportTargetOptions } from '../core/export/export-target.ts';
 import type { Settings } from '../../common/settings.ts';
 import type { SyncProgress, SyncRunRecord, SyncTrigger } from '../../common/sync-types.ts';
 
@@ -27,6 +28,8 @@ export type WorkerJob =
       readonly dataDir: string;
       readonly file: string;
       readonly filter: UpdatesFilter;
+      /** The same rules main checked `file` by, checked again where it is written. */
+      readonly target?: ExportTargetOptions;
     };
 
 /** Main's answer to `token-request`: the token (null when none is stored), or why it is unreadable. */

@@ -3,19 +3,23 @@
  * main must keep answering the window and the tray meanwhile.
  */
 import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
-import { checkExportTarget } from '../core/export/export-target.ts';
+import { checkExportTarget, type ExportTargetOptions } from '../core/export/export-target.ts';
 import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
 import type { ContactMirror } from '../core/ports/contact-mirror.ts';
 import { dataFolderAt } from '../core/ports/data-folder.ts';
 import type { LaunchWorker } from './worker-handle.ts';
 
 /** Writes the matching changes to `file`; resolves with how many rows, rejects when it failed. */
-export type WriteUpdatesCsvFile = (file: string, filter: UpdatesFilter) => Promise<number>;
+export type WriteUpdatesCsvFile = (
+  file: string,
+  filter: UpdatesFilter,
+  options?: ExportTargetOptions,
+) => Promise<number>;
 
 export function exportInWorker(launch: LaunchWorker, dataDir: string): WriteUpdatesCsvFile {
-  return async (file, filter) => {
+  return async (file, filter, options = {}) => {
     // Checked here too, so a refusal keeps its words instead of crossing as the process's text.
-    checkExportTarget(file, dataFolderAt(dataDir));
+    checkExportTarget(file, dataFolderAt(dataDir), options);
     return new Promise((resolve, reject) => {
       const worker = launch();
       let settled = false;
@@ -30,7 +34,7 @@ export function exportInWorker(launch: LaunchWorker, dataDir: string): WriteUpda
       worker.onExit((code) => {
         if (!settled) reject(new Error(`the export process ended with code ${code}`));
       });
-      worker.post({ type: 'export', dataDir, file, filter });
+      worker.post({ type: 'export', dataDir, file, filter, target: options });
     });
   };
 }
@@ -44,6 +48,11 @@ export function exportInProcess(
   dataDir: string,
 ): WriteUpdatesCsvFile {
   // The save dialog lets the user pick any name, the data folder's own files included.
-  return async (file, filter) =>
-    writeUpdatesCsv(file, (visit) => mirror.forEachUpdate(filter, visit), dataFolderAt(dataDir));
+  return async (file, filter, options) =>
+    writeUpdatesCsv(
+      file,
+      (visit) => mirror.forEachUpdate(filter, visit),
+      dataFolderAt(dataDir),
+      options,
+    );
 }

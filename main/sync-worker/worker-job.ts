@@ -48,7 +48,11 @@ export function serveWorkerJob(channel: WorkerChannel, env: WorkerEnvironment): 
         });
         try {
           if (job.type === 'export') {
-            const rows = await exportInProcess(mirror, job.dataDir)(job.file, job.filter);
+            const rows = await exportInProcess(mirror, job.dataDir)(
+              job.file,
+              job.filter,
+              job.target,
+            );
             channel.post({ type: 'exported', rows });
             return;
           }

@@ -2,7 +2,7 @@ import { lstatSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 
-import type { DataFolder } from '../ports/data-folder.ts';
+import { isDataFileName, type DataFolder } from '../ports/data-folder.ts';
 
 export type { DataFolder };
 
@@ -16,6 +16,14 @@ export class ExportTargetError extends Error {
   }
 }
 
+export interface ExportTargetOptions {
+  /**
+   * The name was completed by the app (`.csv` added to what the save dialog returned), so the
+   * dialog never asked whether to replace a file of that name: one that exists is refused.
+   */
+  readonly mustBeNew?: boolean;
+}
+
 /**
  * Throws unless `file` may receive an export: a name that does not exist yet, or an existing
  * regular file (the CSV the user means to replace). A folder, device (`/dev/full`), FIFO, socket or
@@ -24,7 +32,11 @@ export class ExportTargetError extends Error {
  * as `.corrupt-*` and lock files. Paths are compared after resolving symbolic links and `..`, and
  * an existing file also by identity (device and inode), which covers a case-insensitive disk.
  */
-export function checkExportTarget(file: string, dataFolder?: DataFolder): void {
+export function checkExportTarget(
+  file: string,
+  dataFolder?: DataFolder,
+  options: ExportTargetOptions = {},
+): void {
   const target = path.resolve(file);
   const existing = lstatOrNull(target);
   if (existing !== null && !existing.isFile()) {
@@ -34,26 +46,31 @@ export function checkExportTarget(file: string, dataFolder?: DataFolder): void {
   if (parent === null) {
     throw new ExportTargetError({ key: 'export.target.no-folder', params: { path: target } });
   }
+  checkDataFolder(target, parent, existing, dataFolder);
+  if (options.mustBeNew === true && existing !== null) {
+    throw new ExportTargetError({ key: 'export.target.exists', params: { path: target } });
+  }
+}
+
+/** Refuses `target` (in the real folder `parent`) when it is, or is named as, a store's file. */
+function checkDataFolder(
+  target: string,
+  parent: string,
+  existing: Stats | null,
+  dataFolder: DataFolder | undefined,
+): void {
   if (dataFolder === undefined) return;
   const dataDir = realpathOrNull(dataFolder.dir);
   if (dataDir === null) return;
   const name = path.basename(target);
   const sameFolder = parent === dataDir || sameFile(statOrNull(parent), statOrNull(dataDir));
-  const isStoreFile =
-    sameFolder && (dataFolder.files.some((store) => isOwnFile(name, store)) || isLock(name));
+  const isStoreFile = sameFolder && (isDataFileName(name, dataFolder.files) || isLock(name));
   const isStoreByIdentity =
     existing !== null &&
     dataFolder.files.some((store) => sameFile(existing, statOrNull(path.join(dataDir, store))));
   if (isStoreFile || isStoreByIdentity) {
     throw new ExportTargetError({ key: 'export.target.data-file', params: { path: target } });
   }
-}
-
-/** The store itself or a file named after it: `-wal`, `-shm`, `-journal`, `.corrupt-…`, `.lock`. */
-function isOwnFile(name: string, store: string): boolean {
-  const lower = name.toLowerCase();
-  const base = store.toLowerCase();
-  return lower === base || lower.startsWith(`${base}-`) || lower.startsWith(`${base}.`);
 }
 
 function isLock(name: string): boolean {

@@ -21,6 +21,7 @@ import type { NotificationLevel } from '../../../common/settings.ts';
 import { changedContacts, type SyncRunRecord } from '../../../common/sync-types.ts';
 import type { Clock, TimerHandle, Timers } from '../ports/clock.ts';
 import type { Notice } from './notice.ts';
+import { noticeMessage } from './notice-text.ts';
 
 /** The shortest gap between two change summaries. */
 export const CHANGES_WINDOW_MS = 15 * 60_000;
@@ -167,12 +168,15 @@ function changesNotice(changes: HeldChanges): Notice {
   };
 }
 
-/** The run's own message already says what happened and what to do (DESIGN.md, house rules). */
+/**
+ * The run's own message already says what happened and what to do (DESIGN.md, house rules); the
+ * values in it, which may be the server's text, are cut short and cleaned (`noticeMessage`).
+ */
 function failureNotice(run: SyncRunRecord): Notice {
   return {
     kind: 'failure',
     title: { key: 'notify.failed.title' },
-    body: run.message ?? { key: 'notify.failed.body' },
+    body: run.message ? noticeMessage(run.message) : { key: 'notify.failed.body' },
     target: 'history',
     runIds: [run.id],
   };
@@ -182,7 +186,7 @@ function tokenRejectedNotice(run: SyncRunRecord): Notice {
   return {
     kind: 'token-rejected',
     title: { key: 'notify.token-rejected.title' },
-    body: run.message ?? { key: 'notify.token-rejected.body' },
+    body: run.message ? noticeMessage(run.message) : { key: 'notify.token-rejected.body' },
     target: 'settings-token',
     runIds: [run.id],
   };

@@ -197,3 +197,15 @@ describe('quitting', () => {
     expect(fakeElectron.app.quitCalls).toBe(1);
   });
 });
+
+describe("the app's window", () => {
+  it('cancels a download its page starts', async () => {
+    const app = await boot(fakeElectron);
+    const { session } = FakeBrowserWindow.created.at(-1)!.webContents;
+    let cancelled = false;
+    const item = { getURL: () => 'https://evil.example/a.exe', cancel: () => (cancelled = true) };
+    session.emit('will-download', { preventDefault: () => undefined }, item, {});
+    expect(cancelled).toBe(true);
+    expect(app.window()).not.toBeNull();
+  });
+});

@@ -89,6 +89,31 @@ describe('native notifications', () => {
     expect(app.opened).toEqual(['settings-token']);
   });
 
+  it('show at most a short, single clean line of what the server sent', () => {
+    const app = start();
+    const hostile =
+      'Maintenance\r\nClick here: https://evil.example/\u202Eexe.txt\u2066\u0007\u0000' +
+      'x'.repeat(5_000);
+    const message = { key: 'status.unknown' as const, params: { title: hostile } };
+    app.setState(appState({ lastRun: failedRun('unknown', { message }) }));
+    app.setState(appState({ lastRun: failedRun('auth', { message }) }));
+    const bodies = FakeNotification.created.map(({ options }) => options.body ?? '');
+    expect(bodies).toHaveLength(2);
+    for (const body of bodies) {
+      const title = /"(.*)"/.exec(body)?.[1] ?? '';
+      expect(title.startsWith('Maintenance Click here: https://evil.example/ exe.txt x')).toBe(
+        true,
+      );
+      expect(title.endsWith('…')).toBe(true);
+      expect(Array.from(title).length).toBeLessThanOrEqual(80);
+      // eslint-disable-next-line no-control-regex
+      expect(body).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+      // The app's own words around it stay whole.
+      expect(body).toMatch(/^AmootSMS answered with a status this app does not know: ".*"\. /);
+      expect(body).toMatch(/contact AmootSMS support\.$/);
+    }
+  });
+
   it('announce a run once when it finishes, however often the state repeats it', () => {
     const app = start();
     const running = syncRun({ outcome: 'running', counts: null, durationMs: null });

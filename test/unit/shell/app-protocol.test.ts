@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import fc from 'fast-check';
@@ -203,6 +203,57 @@ describe('the app:// handler', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('the app:// handler and symbolic links in the bundle', () => {
+  /** The bundle above, plus links planted in it: to a file outside, to a folder outside. */
+  let planted: string;
+  beforeAll(() => {
+    planted = mkdtempSync(join(tmpdir(), 'amoot-app-protocol-links-'));
+    const folder = join(planted, 'renderer');
+    mkdirSync(join(folder, 'assets'), { recursive: true });
+    writeFileSync(join(folder, 'index.html'), bundle['index.html']!);
+    writeFileSync(join(folder, 'assets', 'index-abc.js'), bundle['assets/index-abc.js']!);
+    writeFileSync(join(planted, 'secret.txt'), SECRET);
+    mkdirSync(join(planted, 'elsewhere'));
+    writeFileSync(join(planted, 'elsewhere', 'secret.txt'), SECRET);
+    symlinkSync(join(planted, 'secret.txt'), join(folder, 'assets', 'leak.js'));
+    symlinkSync('../../secret.txt', join(folder, 'assets', 'relative-leak.js'));
+    symlinkSync(join(planted, 'elsewhere'), join(folder, 'linked'));
+    symlinkSync('/etc/passwd', join(folder, 'passwd.txt'));
+    // A link that stays inside the bundle is a file of the bundle.
+    symlinkSync('index-abc.js', join(folder, 'assets', 'alias.js'));
+    // And the bundle reached through a link of its own (an install or checkout path).
+    symlinkSync(folder, join(planted, 'renderer-link'));
+  });
+  const getFrom = (folder: string, url: string, log = recordingLog()) =>
+    createAppRequestHandler(join(planted, folder), log)({ url, method: 'GET' });
+
+  it.each([
+    'app://bundle/assets/leak.js',
+    'app://bundle/assets/relative-leak.js',
+    'app://bundle/linked/secret.txt',
+    'app://bundle/passwd.txt',
+  ])('refuses %s, which a planted link points outside, with a 404 and a log line', async (url) => {
+    for (const folder of ['renderer', 'renderer-link']) {
+      const log = recordingLog();
+      const response = await getFrom(folder, url, log);
+      expect(response.status).toBe(404);
+      const body = await response.text();
+      expect(body).not.toContain(SECRET);
+      expect(body).not.toContain('root:');
+      expect(log.lines).toEqual([`warn app protocol: refused ${JSON.stringify(url)}`]);
+    }
+  });
+
+  it('serves a link that stays inside the bundle, and the bundle behind a link', async () => {
+    for (const folder of ['renderer', 'renderer-link']) {
+      const alias = await getFrom(folder, 'app://bundle/assets/alias.js');
+      expect(alias.status).toBe(200);
+      expect(await alias.text()).toBe(bundle['assets/index-abc.js']);
+      expect(await (await getFrom(folder, APP_PAGE_URL)).text()).toBe(bundle['index.html']);
+    }
   });
 });
 

@@ -56,7 +56,7 @@ type PermissionRequestHandler = (
 ) => void;
 type PermissionCheckHandler = (contents: unknown, permission: string, origin: string) => boolean;
 
-export class FakeSession {
+export class FakeSession extends FakeEmitter {
   permissionRequestHandler: PermissionRequestHandler | null = null;
   permissionCheckHandler: PermissionCheckHandler | null = null;
 

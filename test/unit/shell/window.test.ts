@@ -40,6 +40,32 @@ describe('createMainWindow', () => {
     });
   });
 
+  it('gives an installed app no developer tools, and a development run its usual ones', () => {
+    expect(openWindow().options.webPreferences?.['devTools']).toBe(true);
+    fakeElectron.app.isPackaged = true;
+    expect(openWindow().options.webPreferences?.['devTools']).toBe(false);
+  });
+
+  it('cancels every download the page starts, and says so in the log by its origin', () => {
+    const warnings: string[] = [];
+    createMainWindow(devSources, { log: { warn: (line) => warnings.push(line) } });
+    const { session } = FakeBrowserWindow.created.at(-1)!.webContents;
+    expect(session.listenerCount('will-download')).toBe(1);
+    for (const url of ['https://evil.example/payload.exe?t=1', 'blob:app://bundle/1-2', 'x']) {
+      let prevented = false;
+      let cancelled = false;
+      const event = { preventDefault: () => (prevented = true) };
+      const item = { getURL: () => url, cancel: () => (cancelled = true) };
+      session.emit('will-download', event, item, {});
+      expect({ prevented, cancelled }).toEqual({ prevented: true, cancelled: true });
+    }
+    expect(warnings).toEqual([
+      'window: a download from https://evil.example was refused',
+      'window: a download from blob: was refused',
+      'window: a download from an unreadable address was refused',
+    ]);
+  });
+
   it('hands the app version to the preload through the renderer command line', () => {
     const args = openWindow().options.webPreferences?.['additionalArguments'];
     expect(Array.isArray(args)).toBe(true);
