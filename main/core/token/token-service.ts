@@ -1,6 +1,7 @@
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import { checkToken } from '../../../common/validation.ts';
 import type { AmootError } from '../amoot/amoot-error.ts';
+import type { Confirm } from '../ports/confirm.ts';
 import type { SecretBackend, SecretStore } from '../ports/secret-store.ts';
 import { redactSecrets } from './redact.ts';
 import { isSecretStoreError } from './secret-store-error.ts';
@@ -30,7 +31,19 @@ export type SetTokenResult =
       error?: AmootError;
       /** Whether offering "save without checking" (`set(input, { test: false })`) makes sense. */
       canSaveUntested: boolean;
-    };
+    }
+  /** The user answered no to the question `confirm` asked: nothing was saved. */
+  | { ok: false; cancelled: true };
+
+export interface SetTokenOptions {
+  readonly test: boolean;
+  /**
+   * Asks the user before a save they may not have meant (the window is untrusted): an untested
+   * token, or a tested one that would replace the saved token. The first tested token of a fresh
+   * install needs no question. Without it nothing is asked (the cli's explicit commands).
+   */
+  readonly confirm?: Confirm;
+}
 
 export type ClearTokenResult = { ok: true } | { ok: false; message: LocalizedMessage };
 
@@ -40,7 +53,7 @@ export type WithTokenResult<T> =
 
 export interface TokenService {
   status(): Promise<TokenStatus>;
-  set(input: string, options: { test: boolean }): Promise<SetTokenResult>;
+  set(input: string, options: SetTokenOptions): Promise<SetTokenResult>;
   clear(): Promise<ClearTokenResult>;
   withToken<T>(use: (token: string) => Promise<T>): Promise<WithTokenResult<T>>;
   /** Fires after every successful set or clear; returns the function that unsubscribes. */
@@ -103,9 +116,17 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         const checked = checkToken(input);
         if (!checked.ok) return { ok: false, message: checked.message, canSaveUntested: false };
         const token = checked.value;
+        const { confirm } = options;
+        if (!options.test && confirm && !(await confirm({ kind: 'save-untested-token' }))) {
+          return CANCELLED;
+        }
         if (options.test) {
           const refusal = await runTest(token);
           if (refusal) return refusal;
+          // Asked after the test, so the user is never asked about a token that would be refused.
+          if (confirm && (await holdsToken()) && !(await confirm({ kind: 'replace-token' }))) {
+            return CANCELLED;
+          }
         }
         try {
           await store.set(token);
@@ -151,6 +172,15 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     onChange: (listener) => changed.subscribe(listener),
   };
 
+  /** Whether a token is saved; a store that cannot be read may hold one, so it counts as yes. */
+  async function holdsToken(): Promise<boolean> {
+    try {
+      return (await store.get()) !== null;
+    } catch {
+      return true;
+    }
+  }
+
   /** Runs the test call; returns the refusal, or null when the token may be kept. */
   async function runTest(token: string): Promise<SetTokenResult | null> {
     let result: TokenTestResult;
@@ -166,6 +196,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     return { ok: false, error, ...refusalFor(error) };
   }
 }
+
+const CANCELLED = Object.freeze({ ok: false, cancelled: true } as const);
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

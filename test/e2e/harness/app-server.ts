@@ -111,6 +111,7 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       appVersion: '0.0.0-e2e',
       // Demo mode starts the memory vault with a token; a first run then has it removed.
       demo: { baseUrl: simulator.baseUrl, token: options.initialToken ?? 'e2e-removed-at-start' },
+      allowLoopbackHttp: true,
       isOnline: () => true,
       secrets: createSecretsInUse(),
       log,
