@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bilingual } from '../../common/i18n/format-message.ts';
 import { DEFAULT_SETTINGS } from '../../common/settings.ts';
-import { createAppStateHub } from '../../main/app/app-state-hub.ts';
 import { createIpcHandlers } from '../../main/app/ipc-handlers.ts';
 import { createSecretsInUse } from '../../main/app/secrets-in-use.ts';
 import { openServices, type AppServices } from '../../main/app/services.ts';
@@ -21,6 +20,7 @@ import type { ConfirmRequest } from '../../main/core/ports/confirm.ts';
 import type { IpcHandlers } from '../../main/ipc/ipc-main.ts';
 import type { Logger } from '../../main/logging.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { hubOver } from '../support/services-hub.ts';
 
 // Scanned for by the suite's teardown in every file the tests leave behind.
 const USER_TOKEN = 'confirm-handlers-token-5c1e9a';
@@ -77,18 +77,7 @@ async function openApp(answer: boolean, allowLoopbackHttp = true): Promise<Opene
     log: quiet,
   });
   cleanup.push(() => services.close());
-  const hub = createAppStateHub({
-    scheduler: services.scheduler,
-    engineRunning: () => services.engine.isRunning(),
-    history: services.history,
-    tokens: services.tokens,
-    progress: services.progress,
-    runFinished: services.runFinished,
-    recoveries: services.recoveries,
-    initialToken: await services.tokens.status(),
-    initialOnline: true,
-    onError: () => {},
-  });
+  const hub = await hubOver(services, () => {});
   cleanup.push(() => hub.dispose());
   const asked: ConfirmRequest[] = [];
   const handlers = createIpcHandlers({
