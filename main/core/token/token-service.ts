@@ -124,7 +124,11 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
           const refusal = await runTest(token);
           if (refusal) return refusal;
           // Asked after the test, so the user is never asked about a token that would be refused.
-          if (confirm && (await holdsToken()) && !(await confirm({ kind: 'replace-token' }))) {
+          if (
+            confirm &&
+            (await replacesAnother(token)) &&
+            !(await confirm({ kind: 'replace-token' }))
+          ) {
             return CANCELLED;
           }
         }
@@ -172,10 +176,14 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     onChange: (listener) => changed.subscribe(listener),
   };
 
-  /** Whether a token is saved; a store that cannot be read may hold one, so it counts as yes. */
-  async function holdsToken(): Promise<boolean> {
+  /**
+   * Whether saving `token` would replace another saved token (saving the same one again changes
+   * nothing). A store that cannot be read may hold one, so it counts as yes.
+   */
+  async function replacesAnother(token: string): Promise<boolean> {
     try {
-      return (await store.get()) !== null;
+      const saved = await store.get();
+      return saved !== null && saved !== token;
     } catch {
       return true;
     }
