@@ -80,6 +80,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     log(`token: a change listener failed: ${describe(error)}`),
   );
   let tail: Promise<unknown> = Promise.resolve();
+  /** The save from the window (one that may ask) not yet finished, if any. */
+  let askingSet: Promise<SetTokenResult> | null = null;
 
   function serialized<T>(task: () => Promise<T>): Promise<T> {
     const run = tail.then(task, task);
@@ -112,7 +114,13 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     },
 
     set(input, options) {
-      return serialized(async (): Promise<SetTokenResult> => {
+      // One asking save at a time: calls queued behind an open question would each ask in turn
+      // once it is answered, a row of dialogs a script could use to wear the user down.
+      if (options.confirm && askingSet !== null) {
+        log('token: a save was refused unasked, another one is waiting for an answer');
+        return Promise.resolve(CANCELLED);
+      }
+      const run = serialized(async (): Promise<SetTokenResult> => {
         const checked = checkToken(input);
         if (!checked.ok) return { ok: false, message: checked.message, canSaveUntested: false };
         const token = checked.value;
@@ -142,6 +150,14 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         changed.emit(statusWith(true));
         return { ok: true };
       });
+      if (options.confirm) {
+        askingSet = run;
+        const done = (): void => {
+          if (askingSet === run) askingSet = null;
+        };
+        void run.then(done, done);
+      }
+      return run;
     },
 
     clear() {
