@@ -7,7 +7,12 @@ import {
   type Settings,
   type ThemeSetting,
 } from './settings.ts';
-import { checkBaseUrl, checkContactGroupId, type Checked } from './validation.ts';
+import {
+  checkBaseUrl,
+  checkContactGroupId,
+  type BaseUrlPolicy,
+  type Checked,
+} from './validation.ts';
 
 /**
  * Settings arrive from places that cannot be trusted to hold the `Settings` type: the renderer
@@ -53,7 +58,11 @@ export function isSettingsKey(key: string): key is SettingsKey {
  * Values come back canonical (group ID without leading zeros, URL without trailing slash, zone
  * name as `Intl` spells it), and `changed` lists only keys whose value really differs.
  */
-export function checkSettingsPatch(current: Settings, patch: unknown): SettingsPatchCheck {
+export function checkSettingsPatch(
+  current: Settings,
+  patch: unknown,
+  policy: BaseUrlPolicy = {},
+): SettingsPatchCheck {
   if (!isPlainObject(patch)) {
     return { ok: false, field: null, message: { key: 'settings.patch.not-object' } };
   }
@@ -74,7 +83,7 @@ export function checkSettingsPatch(current: Settings, patch: unknown): SettingsP
     const value = patch[key];
     // An optional property sent as `undefined` means "not given", as in `Partial<Settings>`.
     if (value === undefined) continue;
-    const checked = checkSettingsField(key, value);
+    const checked = checkSettingsField(key, value, policy);
     if (!checked.ok) return { ok: false, field: key, message: checked.message };
     if (checked.value !== current[key]) changed.push(key);
     next[key] = checked.value;
@@ -86,21 +95,24 @@ export function checkSettingsPatch(current: Settings, patch: unknown): SettingsP
 export function checkSettingsField<K extends SettingsKey>(
   key: K,
   value: unknown,
+  policy: BaseUrlPolicy = {},
 ): Checked<Settings[K]> {
-  return fieldCheckers[key](value);
+  return fieldCheckers[key](value, policy);
 }
 
-type FieldCheckers = { readonly [K in SettingsKey]: (value: unknown) => Checked<Settings[K]> };
+type FieldCheckers = {
+  readonly [K in SettingsKey]: (value: unknown, policy: BaseUrlPolicy) => Checked<Settings[K]>;
+};
 
 const fieldCheckers: FieldCheckers = {
   contactGroupId: checkGroupIdValue,
   syncIntervalMinutes: (value) =>
     checkInteger(value, SETTINGS_LIMITS.syncIntervalMinutes, 'settings.sync-interval.invalid'),
-  baseUrl: (value) => {
+  baseUrl: (value, policy) => {
     if (typeof value !== 'string' || value.length > MAX_TEXT_LENGTH) {
       return refuse('input.base-url.invalid', { example: DEFAULT_SETTINGS.baseUrl });
     }
-    return checkBaseUrl(value);
+    return checkBaseUrl(value, policy);
   },
   serverTimeZone: checkTimeZone,
   notifications: (value) =>

@@ -45,8 +45,12 @@ function checkRange(value: bigint): Checked<string> {
  * refused, loopback included: it would be sent along with every request and kept in the settings
  * file in clear. So are a query string and a fragment: the API takes none, and dropping them
  * silently would store another address than the one typed. Returned without a trailing slash.
+ *
+ * `allowLoopbackHttp: false` (the installed app, `BaseUrlPolicy`) refuses plain http to loopback
+ * too: there it is no simulator but whatever listens on the user's computer, and it would read
+ * the token in clear. The cli's `--base-url` and a copy run from the sources keep it.
  */
-export function checkBaseUrl(input: string): Checked<string> {
+export function checkBaseUrl(input: string, policy: BaseUrlPolicy = {}): Checked<string> {
   const example = 'https://portal.amootsms.com/rest';
   const text = input.trim();
   let url: URL;
@@ -59,10 +63,20 @@ export function checkBaseUrl(input: string): Checked<string> {
     return refuse('input.base-url.credentials', { example });
   }
   if (/[?#]/.test(text)) return refuse('input.base-url.query', { example });
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return accept(url);
+  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) {
+    return policy.allowLoopbackHttp === false
+      ? refuse('input.base-url.loopback-http-installed', { example })
+      : accept(url);
+  }
   if (url.protocol === 'http:') return refuse('input.base-url.insecure');
   if (url.protocol !== 'https:') return refuse('input.base-url.invalid', { example });
   return accept(url);
+}
+
+/** Where a base URL may point, beyond https: see `checkBaseUrl`. */
+export interface BaseUrlPolicy {
+  /** Plain http to a loopback address (the local simulator); allowed unless false. */
+  readonly allowLoopbackHttp?: boolean;
 }
 
 function accept(url: URL): Checked<string> {

@@ -7,6 +7,7 @@ import { cliTwinMessagesEn } from './screens/cli-twins-en.ts';
 import { launchMessagesEn } from './launch-en.ts';
 import { confirmMessagesEn } from './confirm-en.ts';
 import { hardenMessagesEn } from './security-harden-en.ts';
+import { securityConfirmMessagesEn } from './security-confirm-en.ts';
 
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
@@ -327,6 +328,7 @@ export const messagesEn = {
   ...launchMessagesEn,
   ...confirmMessagesEn,
   ...hardenMessagesEn,
+  ...securityConfirmMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -8,6 +8,7 @@ import { cliTwinMessagesFa } from './screens/cli-twins-fa.ts';
 import { launchMessagesFa } from './launch-fa.ts';
 import { confirmMessagesFa } from './confirm-fa.ts';
 import { hardenMessagesFa } from './security-harden-fa.ts';
+import { securityConfirmMessagesFa } from './security-confirm-fa.ts';
 
 /**
  * Persian messages. Typed against the English keys, so a missing or extra key fails the type-check;
@@ -320,4 +321,5 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...launchMessagesFa,
   ...confirmMessagesFa,
   ...hardenMessagesFa,
+  ...securityConfirmMessagesFa,
 };

@@ -18,8 +18,18 @@ import type {
   UpdatesQuery,
 } from './view-types.ts';
 
+/**
+ * The user answered no to a question main asked in its own dialog (or closed it): nothing
+ * changed, and the window says nothing about it, since the user just said so themselves.
+ */
+export interface Cancelled {
+  readonly ok: false;
+  readonly cancelled: true;
+}
+
 export type SettingsSetResult =
   | { readonly ok: true; readonly settings: Settings }
+  | Cancelled
   | {
       readonly ok: false;
       /** The refused field; null when the patch as a whole was refused. */
@@ -29,6 +39,7 @@ export type SettingsSetResult =
 
 export type TokenSetResult =
   | { readonly ok: true }
+  | Cancelled
   | {
       readonly ok: false;
       readonly message: LocalizedMessage;
@@ -46,9 +57,12 @@ export type TokenTestResult =
 export type ActionResult =
   { readonly ok: true } | { readonly ok: false; readonly message: LocalizedMessage };
 
+/** An action main asks the user to confirm first. */
+export type ConfirmedActionResult = ActionResult | Cancelled;
+
 export type ExportCsvResult =
   | { readonly ok: true; readonly path: string }
-  | { readonly ok: false; readonly cancelled: true }
+  | Cancelled
   | { readonly ok: false; readonly message: LocalizedMessage };
 
 /**
@@ -64,15 +78,21 @@ export interface IpcContract {
   'sync.resume': { args: void; result: void };
   'updates.page': { args: UpdatesQuery; result: UpdatesPage };
   'history.page': { args: HistoryQuery; result: HistoryPage };
-  'history.clear': { args: void; result: void };
+  /** Asks the user in main's own dialog first. */
+  'history.clear': { args: void; result: ConfirmedActionResult };
   'settings.get': { args: void; result: Settings };
+  /** A new host for the token, a shorter change log or start at sign-in: main asks first. */
   'settings.set': { args: Partial<Settings>; result: SettingsSetResult };
   'token.status': { args: void; result: TokenStatus };
-  /** `test: false` saves without calling the API (the user chose "save without checking"). */
+  /**
+   * `test: false` saves without calling the API (the user chose "save without checking"). Main
+   * asks first for an untested token, and for a tested one that replaces the saved token.
+   */
   'token.set': { args: { readonly token: string; readonly test: boolean }; result: TokenSetResult };
   /** Tests the saved token with one real call. */
   'token.test': { args: void; result: TokenTestResult };
-  'token.clear': { args: void; result: ActionResult };
+  /** Asks the user in main's own dialog first. */
+  'token.clear': { args: void; result: ConfirmedActionResult };
   /** Exports the changes matching the filter the Updates view shows, after a save dialog. */
   'export.csv': { args: UpdatesFilter; result: ExportCsvResult };
   /** Opens the folder holding the log files in the system's file manager. */

@@ -13,6 +13,13 @@ import type { IpcHandlers } from '../ipc/ipc-main.ts';
 import type { Logger } from '../logging.ts';
 import type { AppStateHub } from './app-state-hub.ts';
 import { contractStatus } from './app-state-hub.ts';
+import {
+  CANCELLED,
+  clearHistoryConfirmed,
+  clearTokenConfirmed,
+  oneQuestionAtATime,
+} from './confirmed-actions.ts';
+import { guardedSettingsSet } from './guarded-settings.ts';
 import type { AppServices } from './services.ts';
 import type { ExportDeps } from './export-updates.ts';
 import { exportUpdatesCsv } from './export-updates.ts';
@@ -37,6 +44,7 @@ export interface IpcHandlerDeps {
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { services, hub, log } = deps;
   const { scheduler, engine, settings, tokens } = services;
+  const confirm = oneQuestionAtATime(deps.confirm, log);
   return {
     'state.get': () => hub.state(),
     'sync.now': () => scheduler.requestSync('manual'),
@@ -45,21 +53,18 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'sync.resume': () => scheduler.resume(),
     'updates.page': (query) => services.mirror.queryUpdates(query),
     'history.page': (query) => services.history.list(query),
-    'history.clear': () => {
-      services.history.clear();
-      hub.refresh();
+    'history.clear': async () => {
+      const result = await clearHistoryConfirmed(services.history, confirm, log);
+      if (result.ok) hub.refresh();
+      return result;
     },
     'settings.get': () => settings.get(),
-    'settings.set': (patch) => {
-      const result = settings.update(patch);
-      return result.ok
-        ? { ok: true, settings: result.settings }
-        : { ok: false, field: result.field, message: result.message };
-    },
+    'settings.set': guardedSettingsSet(settings, confirm, log),
     'token.status': async () => contractStatus(await tokens.status()),
     'token.set': async ({ token, test }): Promise<TokenSetResult> => {
-      const result = await tokens.set(token, { test });
+      const result = await tokens.set(token, { test, confirm });
       if (result.ok) return { ok: true };
+      if ('cancelled' in result) return CANCELLED;
       return {
         ok: false,
         message: result.message,
@@ -75,10 +80,7 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       log.info(`token: the saved token's test failed (${result.error.kind})`);
       return { ok: false, message: testFailureMessage(result.error), errorKind: result.error.kind };
     },
-    'token.clear': async (): Promise<ActionResult> => {
-      const result = await tokens.clear();
-      return result.ok ? { ok: true } : { ok: false, message: result.message };
-    },
+    'token.clear': () => clearTokenConfirmed(tokens, confirm),
     'export.csv': (filter) => exportUpdatesCsv(filter, deps.exportDeps),
     'logs.open': async (): Promise<ActionResult> => {
       const folder = deps.logsFolder();

@@ -58,6 +58,11 @@ export interface ServicesDeps {
   readonly platform: NodeJS.Platform;
   readonly appVersion: string;
   readonly demo: DemoMode | null;
+  /**
+   * Whether the base URL may be plain http to loopback (the simulator): only in a copy run from
+   * the sources or in the demo (`loopbackHttpAllowed`). Required, so no caller can forget it.
+   */
+  readonly allowLoopbackHttp: boolean;
   /** `net.isOnline`: the scheduler skips automatic runs while it is false. */
   readonly isOnline: () => boolean;
   readonly secrets: SecretsInUse;
@@ -98,7 +103,12 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
   const clock = deps.clock ?? systemClock;
   const timers = deps.timers ?? systemTimers;
   const reportError = (error: unknown) => log.error(describeError(error));
-  const stores = openStores({ dir: deps.dataDir, Store: deps.Store, clock });
+  const stores = openStores({
+    dir: deps.dataDir,
+    Store: deps.Store,
+    clock,
+    settingsPolicy: { allowLoopbackHttp: deps.allowLoopbackHttp },
+  });
   try {
     for (const recovery of stores.recoveries) {
       log.warn(`${recovery.store} store moved aside to ${recovery.movedTo}: ${recovery.reason}`);

@@ -38,6 +38,7 @@ import { confirmWithDialog } from './confirm-dialog.ts';
 import { devKeytar } from './dev-copy.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
 import { forwardRendererEvents } from './renderer-events.ts';
+import { loopbackHttpAllowed } from './guarded-settings.ts';
 import { openServices } from './services.ts';
 import { setupSettingsEffects } from './settings-effects.ts';
 import { createTrayActions } from './tray-actions.ts';
@@ -71,6 +72,7 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     platform,
     appVersion: app.getVersion(),
     demo: appShell.demo,
+    allowLoopbackHttp: loopbackHttpAllowed(app.isPackaged, appShell.demo),
     isOnline: () => net.isOnline(),
     secrets: appShell.secrets,
     log,

@@ -58,6 +58,7 @@ export async function syncCommand(args: string[], context: CliContext): Promise<
         settings: {
           get: () => check.settings,
           update: (next) => stores.settings.update(next),
+          check: (next) => stores.settings.check(next),
           onChange: (listener) => stores.settings.onChange(listener),
           syncBlocker: () => stores.settings.syncBlocker(Object.keys(patch)),
         },

@@ -339,21 +339,61 @@ describe.skipIf(skipReason !== null)('an office user, end to end', () => {
       await kb.getByRole('heading', { name: heading, exact: true }).waitFor();
     }
 
-    // History: "Clear history" asks first; Escape keeps every run.
+    // History: "Clear history" is asked by main, in its own dialog; the user says no (Escape
+    // there) and every run stays, with no word on the page and the focus still on the button.
     await kb.evaluate('document.activeElement?.blur()');
     await tabTo('nav button');
     while ((await focusedText()) !== 'History') await kb.keyboard.press('Tab');
     await kb.keyboard.press('Enter');
     await tabTo('[data-testid="history-clear"]');
-    await kb.keyboard.press('Enter');
-    await kb.getByTestId('history-clear-cancel').waitFor();
-    await kb.keyboard.press('Escape');
-    await waitUntil(async () =>
-      expect(await kb.getByTestId('history-clear-cancel').count()).toBe(0),
-    );
+    const asked = app.confirmations.length;
+    app.confirmAnswer = false;
+    try {
+      await kb.keyboard.press('Enter');
+      await waitUntil(() =>
+        expect(app.confirmations.slice(asked)).toEqual([{ kind: 'clear-history' }]),
+      );
+      await waitUntil(async () =>
+        expect(await kb.getByTestId('history-clear').getAttribute('aria-busy')).toBe('false'),
+      );
+    } finally {
+      app.confirmAnswer = true;
+    }
+    expect(await kb.getByTestId('history-clear-error').count()).toBe(0);
+    expect(await kb.evaluate('document.activeElement?.dataset.testid')).toBe('history-clear');
     expect(app.services.history.list({ limit: 1 }).total).toBe(3);
     expect(keyboard.problems).toEqual([]);
     await kb.close();
+  });
+
+  test('another server, or start at sign-in, is asked by main; "no" changes nothing', async () => {
+    await nav(/^Settings$/).click();
+    const before = app.services.settings.get();
+    const asked = app.confirmations.length;
+    app.confirmAnswer = false;
+    try {
+      await page.getByTestId('settings-advanced').locator('summary').click();
+      const address = page.getByLabel('AmootSMS API address');
+      await address.fill('https://api.example.net/rest');
+      await address.press('Enter');
+      await waitUntil(async () => expect(await address.inputValue()).toBe(before.baseUrl));
+
+      const startAtLogin = page.getByLabel('Start when I sign in to the computer');
+      await startAtLogin.click();
+      await waitUntil(async () => expect(await startAtLogin.isChecked()).toBe(false));
+    } finally {
+      app.confirmAnswer = true;
+    }
+    expect(app.confirmations.slice(asked)).toEqual([
+      { kind: 'send-token-to-host', host: 'api.example.net' },
+      { kind: 'start-at-login', enable: true },
+    ]);
+    expect(app.services.settings.get()).toEqual(before);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    // The next sync still goes to the simulator the app was set up with.
+    await nav(/^Updates$/).click();
+    await syncNow();
+    expect(app.services.history.list({ limit: 1 }).runs[0]?.outcome).not.toBe('failed');
   });
 
   test(

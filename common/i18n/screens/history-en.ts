@@ -54,11 +54,6 @@ export const historyMessagesEn = {
   'ui.history.chart.point': '{when}: {outcome}, {changes}, {duration}',
   'ui.history.chart.table.caption': 'The data of the chart, oldest sync first',
   'ui.history.clear': 'Clear history…',
-  'ui.history.clear.title': 'Clear the sync history?',
-  'ui.history.clear.body':
-    'Every entry of the sync history ({count} in all) will be removed. Your contacts and the change log are kept.',
-  'ui.history.clear.confirm': 'Clear history',
-  'ui.history.clear.cancel': 'Cancel',
   'ui.history.clear.done':
     'The sync history was cleared. Your contacts and the change log were kept.',
   'ui.history.clear.failed':

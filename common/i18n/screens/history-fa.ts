@@ -58,11 +58,6 @@ export const historyMessagesFa: Readonly<Record<keyof typeof historyMessagesEn, 
   'ui.history.chart.point': '{when}: {outcome}، {changes}، {duration}',
   'ui.history.chart.table.caption': 'داده‌های نمودار، از قدیمی‌ترین همگام‌سازی',
   'ui.history.clear': 'پاک کردن تاریخچه…',
-  'ui.history.clear.title': 'تاریخچهٔ همگام‌سازی پاک شود؟',
-  'ui.history.clear.body':
-    'همهٔ موارد تاریخچهٔ همگام‌سازی (در مجموع {count} مورد) حذف می‌شوند. مخاطبین و فهرست تغییرات دست‌نخورده می‌مانند.',
-  'ui.history.clear.confirm': 'پاک کردن تاریخچه',
-  'ui.history.clear.cancel': 'انصراف',
   'ui.history.clear.done': 'تاریخچهٔ همگام‌سازی پاک شد. مخاطبین و فهرست تغییرات دست‌نخورده ماندند.',
   'ui.history.clear.failed':
     'تاریخچهٔ همگام‌سازی پاک نشد. دوباره تلاش کنید؛ اگر باز هم نشد، برنامه را از نو اجرا کنید.',

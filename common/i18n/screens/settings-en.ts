@@ -71,10 +71,6 @@ export const settingsMessagesEn = {
   'ui.token.test-saved.running': 'Checking the saved token with AmootSMS…',
   'ui.token.test-saved.ok': 'AmootSMS accepted the saved token.',
   'ui.token.remove': 'Remove token',
-  'ui.token.remove.confirm':
-    'Remove the saved token from this computer? Automatic syncs stop until a token is entered again.',
-  'ui.token.remove.yes': 'Yes, remove it',
-  'ui.token.remove.cancel': 'Keep the token',
   'ui.token.removing': 'Removing the token…',
   'ui.token.removed': 'The token was removed.',
   'ui.language.system': 'System language',

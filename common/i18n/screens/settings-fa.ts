@@ -78,10 +78,6 @@ export const settingsMessagesFa: Readonly<Record<keyof typeof settingsMessagesEn
   'ui.token.test-saved.running': 'در حال بررسی توکن ذخیره‌شده با سامانه پیامک آموت…',
   'ui.token.test-saved.ok': 'سامانه پیامک آموت توکن ذخیره‌شده را پذیرفت.',
   'ui.token.remove': 'حذف توکن',
-  'ui.token.remove.confirm':
-    'توکن ذخیره‌شده از این رایانه حذف شود؟ تا وقتی توکن دوباره وارد نشود، همگام‌سازی خودکار انجام نمی‌شود.',
-  'ui.token.remove.yes': 'بله، حذف شود',
-  'ui.token.remove.cancel': 'نگه داشتن توکن',
   'ui.token.removing': 'در حال حذف توکن…',
   'ui.token.removed': 'توکن حذف شد.',
   'ui.language.system': 'زبان سیستم',

@@ -8,6 +8,7 @@ import type { WriterLock } from '../../core/ports/writer-lock.ts';
 import { openConfDocument, type ConfConstructor } from './conf-document.ts';
 import { openReadOnlyDocument } from './read-only-document.ts';
 import { HISTORY_FILE, SETTINGS_FILE } from '../../core/ports/data-folder.ts';
+import type { BaseUrlPolicy } from '../../../common/validation.ts';
 
 /** File names inside the data folder (the cli's `--data-dir`, the app's userData). */
 export { HISTORY_FILE, SETTINGS_FILE };
@@ -21,6 +22,8 @@ export interface OpenDataDirOptions {
   readonly maxBytes?: number;
   /** The folder's writer lock, which every write of settings and history holds. */
   readonly lock?: WriterLock;
+  /** Where the settings' base URL may point (`OpenSettingsOptions.policy`); the cli's default. */
+  readonly settingsPolicy?: BaseUrlPolicy;
 }
 
 export interface DataDirStores {
@@ -45,7 +48,12 @@ export function openDataDir(options: OpenDataDirOptions): DataDirStores {
     Store,
     clock,
   });
-  const settings = openSettingsStore({ ...settingsFile, clock, lock: options.lock });
+  const settings = openSettingsStore({
+    ...settingsFile,
+    clock,
+    lock: options.lock,
+    ...(options.settingsPolicy === undefined ? {} : { policy: options.settingsPolicy }),
+  });
   const historyFile = openConfDocument({
     dir,
     store: 'history',

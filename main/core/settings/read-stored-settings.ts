@@ -6,6 +6,7 @@ import {
   type SettingsKey,
 } from '../../../common/settings-check.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings.ts';
+import type { BaseUrlPolicy } from '../../../common/validation.ts';
 
 /**
  * Something in the stored settings file that was not used. The raw value is deliberately not
@@ -29,9 +30,11 @@ const MAX_KEY_LENGTH = 40;
 /**
  * Reads a settings file field by field. A bad value in one field (a typo made by hand, a value
  * written by a newer version) costs only that field, which falls back to its default; the other
- * fields are kept. Only a file that is not an object at all is refused as a whole.
+ * fields are kept. Only a file that is not an object at all is refused as a whole. The policy is
+ * the one patches get: an installed app does not take from a file the plain-http loopback address
+ * it would refuse from the window.
  */
-export function readStoredSettings(stored: unknown): StoredSettings {
+export function readStoredSettings(stored: unknown, policy: BaseUrlPolicy = {}): StoredSettings {
   if (!isPlainObject(stored)) {
     return { ok: false, reason: `the top level is ${describe(stored)}, not an object of settings` };
   }
@@ -47,7 +50,7 @@ export function readStoredSettings(stored: unknown): StoredSettings {
       });
       continue;
     }
-    const checked = checkSettingsField(key, stored[key]);
+    const checked = checkSettingsField(key, stored[key], policy);
     if (checked.ok) {
       values[key] = checked.value;
       continue;

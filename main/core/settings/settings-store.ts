@@ -6,8 +6,9 @@ import {
   type SettingsPatchCheck,
 } from '../../../common/settings-check.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings.ts';
+import type { BaseUrlPolicy } from '../../../common/validation.ts';
 import { systemClock, type Clock } from '../ports/clock.ts';
-import type { SettingsStore, SettingsUpdate } from '../ports/settings-store.ts';
+import type { SettingsCheck, SettingsStore, SettingsUpdate } from '../ports/settings-store.ts';
 import type { StoreRecovery } from '../ports/store-recovery.ts';
 import { classifyStoreFailure } from '../ports/store-error.ts';
 import { UNSHARED_LOCK, type WriterLock } from '../ports/writer-lock.ts';
@@ -45,6 +46,7 @@ const NOT_IN_FILE = Symbol('not in file');
 export class DocumentSettingsStore implements SettingsStore {
   readonly #document: JsonDocument;
   readonly #lock: WriterLock;
+  readonly #policy: BaseUrlPolicy;
   #settings: Settings;
   /** Each unusable field with its raw stored value, written back unchanged. */
   #unusable: Map<SettingsKey, unknown>;
@@ -53,10 +55,15 @@ export class DocumentSettingsStore implements SettingsStore {
   constructor(
     document: JsonDocument,
     initial: Settings,
-    options: { lock?: WriterLock; unusable?: ReadonlyMap<SettingsKey, unknown> } = {},
+    options: {
+      lock?: WriterLock;
+      unusable?: ReadonlyMap<SettingsKey, unknown>;
+      policy?: BaseUrlPolicy;
+    } = {},
   ) {
     this.#document = document;
     this.#lock = options.lock ?? UNSHARED_LOCK;
+    this.#policy = options.policy ?? {};
     this.#settings = Object.freeze({ ...initial });
     this.#unusable = new Map(options.unusable);
   }
@@ -102,9 +109,18 @@ export class DocumentSettingsStore implements SettingsStore {
     return held.ok ? held.value : { ok: false, field: null, message: { key: 'store.busy' } };
   }
 
+  /** What `update(patch)` would do now, against the file as it is, without writing anything. */
+  check(patch: unknown): SettingsCheck {
+    this.#reread();
+    const before = this.#settings;
+    const checked = checkSettingsPatch(before, patch, this.#policy);
+    if (!checked.ok) return checked;
+    return { ok: true, before, after: checked.settings, changed: checked.changed };
+  }
+
   #applyNow(patch: unknown): SettingsPatchCheck {
     this.#reread();
-    const checked = checkSettingsPatch(this.#settings, patch);
+    const checked = checkSettingsPatch(this.#settings, patch, this.#policy);
     if (!checked.ok) return checked;
     const named = isPlainObject(patch) ? Object.keys(patch) : [];
     const setAgain = this.unusable().filter((key) => named.includes(key));
@@ -142,7 +158,7 @@ export class DocumentSettingsStore implements SettingsStore {
     } catch {
       return;
     }
-    const stored = readStoredSettings(raw);
+    const stored = readStoredSettings(raw, this.#policy);
     if (!stored.ok || !isPlainObject(raw)) return;
     const unusable = new Map<SettingsKey, unknown>();
     for (const key of stored.resetFields) unusable.set(key, raw[key]);
@@ -187,6 +203,12 @@ export interface OpenSettingsOptions {
   readonly lock?: WriterLock;
   /** Reading only: a file that is not an object of settings is reported, not moved aside. */
   readonly readOnly?: boolean;
+  /**
+   * Where the base URL may point (`checkBaseUrl`), for patches and the stored file alike. A stored
+   * address the policy refuses is unusable like any other bad field: syncs stop until it is set
+   * again, rather than quietly sending the token to the default server or to that address.
+   */
+  readonly policy?: BaseUrlPolicy;
 }
 
 /**
@@ -198,7 +220,7 @@ export function openSettingsStore(options: OpenSettingsOptions): OpenedSettings 
   const clock = options.clock ?? systemClock;
   let recovery = options.recovery ?? null;
   const raw = document.read();
-  const stored = readStoredSettings(raw);
+  const stored = readStoredSettings(raw, options.policy);
   const messages: LocalizedMessage[] = [];
   if (!stored.ok && options.readOnly) {
     messages.push({ key: 'store.damaged', params: { path: document.path } });
@@ -221,7 +243,11 @@ export function openSettingsStore(options: OpenSettingsOptions): OpenedSettings 
     });
   }
   return {
-    store: new DocumentSettingsStore(document, settings, { lock: options.lock, unusable }),
+    store: new DocumentSettingsStore(document, settings, {
+      lock: options.lock,
+      unusable,
+      ...(options.policy === undefined ? {} : { policy: options.policy }),
+    }),
     recovery,
     notes,
     messages,

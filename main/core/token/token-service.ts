@@ -1,6 +1,7 @@
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import { checkToken } from '../../../common/validation.ts';
 import type { AmootError } from '../amoot/amoot-error.ts';
+import type { Confirm } from '../ports/confirm.ts';
 import type { SecretBackend, SecretStore } from '../ports/secret-store.ts';
 import { redactSecrets } from './redact.ts';
 import { isSecretStoreError } from './secret-store-error.ts';
@@ -30,7 +31,19 @@ export type SetTokenResult =
       error?: AmootError;
       /** Whether offering "save without checking" (`set(input, { test: false })`) makes sense. */
       canSaveUntested: boolean;
-    };
+    }
+  /** The user answered no to the question `confirm` asked: nothing was saved. */
+  | { ok: false; cancelled: true };
+
+export interface SetTokenOptions {
+  readonly test: boolean;
+  /**
+   * Asks the user before a save they may not have meant (the window is untrusted): an untested
+   * token, or a tested one that would replace the saved token. The first tested token of a fresh
+   * install needs no question. Without it nothing is asked (the cli's explicit commands).
+   */
+  readonly confirm?: Confirm;
+}
 
 export type ClearTokenResult = { ok: true } | { ok: false; message: LocalizedMessage };
 
@@ -40,7 +53,7 @@ export type WithTokenResult<T> =
 
 export interface TokenService {
   status(): Promise<TokenStatus>;
-  set(input: string, options: { test: boolean }): Promise<SetTokenResult>;
+  set(input: string, options: SetTokenOptions): Promise<SetTokenResult>;
   clear(): Promise<ClearTokenResult>;
   withToken<T>(use: (token: string) => Promise<T>): Promise<WithTokenResult<T>>;
   /** Fires after every successful set or clear; returns the function that unsubscribes. */
@@ -67,6 +80,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     log(`token: a change listener failed: ${describe(error)}`),
   );
   let tail: Promise<unknown> = Promise.resolve();
+  /** The save from the window (one that may ask) not yet finished, if any. */
+  let askingSet: Promise<SetTokenResult> | null = null;
 
   function serialized<T>(task: () => Promise<T>): Promise<T> {
     const run = tail.then(task, task);
@@ -99,13 +114,31 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     },
 
     set(input, options) {
-      return serialized(async (): Promise<SetTokenResult> => {
+      // One asking save at a time: calls queued behind an open question would each ask in turn
+      // once it is answered, a row of dialogs a script could use to wear the user down.
+      if (options.confirm && askingSet !== null) {
+        log('token: a save was refused unasked, another one is waiting for an answer');
+        return Promise.resolve(CANCELLED);
+      }
+      const run = serialized(async (): Promise<SetTokenResult> => {
         const checked = checkToken(input);
         if (!checked.ok) return { ok: false, message: checked.message, canSaveUntested: false };
         const token = checked.value;
+        const { confirm } = options;
+        if (!options.test && confirm && !(await confirm({ kind: 'save-untested-token' }))) {
+          return CANCELLED;
+        }
         if (options.test) {
           const refusal = await runTest(token);
           if (refusal) return refusal;
+          // Asked after the test, so the user is never asked about a token that would be refused.
+          if (
+            confirm &&
+            (await replacesAnother(token)) &&
+            !(await confirm({ kind: 'replace-token' }))
+          ) {
+            return CANCELLED;
+          }
         }
         try {
           await store.set(token);
@@ -117,6 +150,14 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
         changed.emit(statusWith(true));
         return { ok: true };
       });
+      if (options.confirm) {
+        askingSet = run;
+        const done = (): void => {
+          if (askingSet === run) askingSet = null;
+        };
+        void run.then(done, done);
+      }
+      return run;
     },
 
     clear() {
@@ -151,6 +192,19 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     onChange: (listener) => changed.subscribe(listener),
   };
 
+  /**
+   * Whether saving `token` would replace another saved token (saving the same one again changes
+   * nothing). A store that cannot be read may hold one, so it counts as yes.
+   */
+  async function replacesAnother(token: string): Promise<boolean> {
+    try {
+      const saved = await store.get();
+      return saved !== null && saved !== token;
+    } catch {
+      return true;
+    }
+  }
+
   /** Runs the test call; returns the refusal, or null when the token may be kept. */
   async function runTest(token: string): Promise<SetTokenResult | null> {
     let result: TokenTestResult;
@@ -166,6 +220,8 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     return { ok: false, error, ...refusalFor(error) };
   }
 }
+
+const CANCELLED = Object.freeze({ ok: false, cancelled: true } as const);
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

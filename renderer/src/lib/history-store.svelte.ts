@@ -5,6 +5,7 @@
  */
 import type { AmootApi } from '../../../common/ipc/bridge.ts';
 import type { AppState } from '../../../common/ipc/app-state.ts';
+import type { ConfirmedActionResult } from '../../../common/ipc/contract.ts';
 import type { HistoryPage } from '../../../common/ipc/view-types.ts';
 import type { SyncRunRecord } from '../../../common/sync-types.ts';
 import { CHART_RUNS } from './history-chart-data.ts';
@@ -80,11 +81,17 @@ export class HistoryStore {
     }
   }
 
-  /** Removes every run from the history; throws when main could not, leaving the list as it was. */
-  async clear(): Promise<void> {
-    await this.#api.history.clear();
+  /**
+   * Asks main to remove every run from the history; main asks the user first. The list reloads
+   * only when it was cleared; a "no" or a refusal leaves it as it was. Throws when main did not
+   * answer.
+   */
+  async clear(): Promise<ConfirmedActionResult> {
+    const result = await this.#api.history.clear();
+    if (!result.ok) return result;
     this.index = 0;
     await this.reload();
+    return result;
   }
 
   #accept(page: HistoryPage): void {

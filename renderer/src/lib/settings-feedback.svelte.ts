@@ -36,14 +36,19 @@ export class SettingFeedback {
     this.error = null;
   }
 
-  /** Sends the patch; true when main saved it, which also refreshes the settings every view reads. */
+  /**
+   * Sends the patch; true when main saved it, which also refreshes the settings every view reads.
+   * False when main refused it (the reason is kept in `error`) or the user answered no to main's
+   * question (a new server, a shorter change log, start at sign-in): nothing is shown then.
+   */
   async save(patch: Partial<Settings>): Promise<boolean> {
     this.#stopFlash();
     this.error = null;
     try {
       const result = await this.#api.settings.set(patch);
+      // A "no" in main's own dialog is no error: the control shows the saved value again.
       if (!result.ok) {
-        this.error = result.message;
+        if (!('cancelled' in result)) this.error = result.message;
         return false;
       }
       this.#settings.current = result.settings;

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { NoticeScreen } from '../../../common/ipc/contract.ts';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../common/ipc/contract.ts';
 import { createAppRequestHandler } from '../../../main/app-protocol.ts';
-import { createAppStateHub, type AppStateHub } from '../../../main/app/app-state-hub.ts';
+import type { AppStateHub } from '../../../main/app/app-state-hub.ts';
 import { createIpcHandlers } from '../../../main/app/ipc-handlers.ts';
 import { forwardRendererEvents } from '../../../main/app/renderer-events.ts';
 import type { ConfirmRequest } from '../../../main/core/ports/confirm.ts';
@@ -25,6 +25,7 @@ import type { Handler } from '../../../main/ipc/handle-call.ts';
 import { sendEvent, type EventTargetLike } from '../../../main/ipc/send-event.ts';
 import type { Logger } from '../../../main/logging.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
+import { hubOver } from '../../support/services-hub.ts';
 
 export interface E2eAppOptions {
   /** The built renderer (`out/renderer`). */
@@ -111,24 +112,14 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       appVersion: '0.0.0-e2e',
       // Demo mode starts the memory vault with a token; a first run then has it removed.
       demo: { baseUrl: simulator.baseUrl, token: options.initialToken ?? 'e2e-removed-at-start' },
+      allowLoopbackHttp: true,
       isOnline: () => true,
       secrets: createSecretsInUse(),
       log,
     });
     cleanup.push(() => services.close());
     if (options.initialToken === null) await services.tokens.clear();
-    const hub = createAppStateHub({
-      scheduler: services.scheduler,
-      engineRunning: () => services.engine.isRunning(),
-      history: services.history,
-      tokens: services.tokens,
-      progress: services.progress,
-      runFinished: services.runFinished,
-      recoveries: services.recoveries,
-      initialToken: await services.tokens.status(),
-      initialOnline: true,
-      onError: (error) => log.error(String(error)),
-    });
+    const hub = await hubOver(services, (error) => log.error(String(error)));
     cleanup.push(() => hub.dispose());
     const handlers = createIpcHandlers({
       services,

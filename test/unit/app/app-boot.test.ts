@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bilingual } from '../../../common/i18n/format-message.ts';
 import { INVOKE_CHANNELS } from '../../../common/ipc/contract.ts';
+import { DEFAULT_SETTINGS } from '../../../common/settings.ts';
 import { IpcError } from '../../../common/ipc/ipc-error.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { FakeWebContents } from '../shell/fake-electron.ts';
@@ -154,7 +155,7 @@ describe('the app at start-up', () => {
       baseUrl: 'http://portal.amootsms.com/rest',
     });
     expect(refused).toMatchObject({ ok: false, field: 'baseUrl' });
-    if (refused.ok) throw new Error('refused');
+    if (refused.ok || 'cancelled' in refused) throw new Error('refused');
     const { en, fa } = bilingual(refused.message);
     expect(en).toMatch(/https/i);
     expect(fa).toMatch(/[\u0600-\u06FF]/);
@@ -199,5 +200,65 @@ describe('the app at start-up', () => {
       backend: 'memory',
       persistent: false,
     });
+  });
+});
+
+const CANCEL = 1;
+const FOREIGN = 'https://api.example.net/rest';
+
+describe("main's own question, in the real app", () => {
+  it('is a native box modal on the window, and Cancel leaves settings.json as it was', async () => {
+    const app = await boot(fakeElectron);
+    await app.api.settings.set({ syncIntervalMinutes: 30 });
+    const file = join(app.userData, 'settings.json');
+    const before = readFileSync(file, 'utf8');
+    fakeElectron.dialog.messageBoxResponse = CANCEL;
+
+    expect(await app.api.settings.set({ baseUrl: FOREIGN })).toEqual({
+      ok: false,
+      cancelled: true,
+    });
+
+    expect(fakeElectron.dialog.messageBoxes).toHaveLength(1);
+    const [box] = fakeElectron.dialog.messageBoxes;
+    expect(box?.parent).toBe(app.window());
+    expect(box?.options.message).toContain('api.example.net');
+    expect(box?.options.cancelId).toBe(CANCEL);
+    expect(box?.options.defaultId).toBe(CANCEL);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect((await app.api.settings.get()).baseUrl).toBe(DEFAULT_SETTINGS.baseUrl);
+  });
+
+  it('saves once the user chose the action, and asks in the language of the app', async () => {
+    const app = await boot(fakeElectron);
+    await app.api.settings.set({ language: 'fa' });
+
+    expect(await app.api.settings.set({ baseUrl: FOREIGN })).toMatchObject({
+      ok: true,
+      settings: { baseUrl: FOREIGN },
+    });
+    const [box] = fakeElectron.dialog.messageBoxes;
+    expect(box?.options.message).toMatch(/[\u0600-\u06FF]/);
+    const saved = JSON.parse(readFileSync(join(app.userData, 'settings.json'), 'utf8')) as {
+      baseUrl?: string;
+    };
+    expect(saved.baseUrl).toBe(FOREIGN);
+  });
+
+  it('stands between the window and the token and history too', async () => {
+    const app = await boot(fakeElectron);
+    fakeElectron.dialog.messageBoxResponse = CANCEL;
+    expect(await app.api.token.clear()).toEqual({ ok: false, cancelled: true });
+    expect(await app.api.history.clear()).toEqual({ ok: false, cancelled: true });
+    expect(await app.api.settings.set({ startAtLogin: true })).toEqual({
+      ok: false,
+      cancelled: true,
+    });
+    expect(fakeElectron.dialog.messageBoxes.map((box) => box.options.title)).toEqual([
+      'Remove the token?',
+      'Clear the sync history?',
+      'Start at sign-in?',
+    ]);
+    expect((await app.api.settings.get()).startAtLogin).toBe(false);
   });
 });

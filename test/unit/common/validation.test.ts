@@ -94,6 +94,17 @@ describe('checkBaseUrl', () => {
       expect(checkBaseUrl(url).ok).toBe(true);
     },
   );
+  it.each(['http://127.0.0.1:8787/rest', 'http://localhost:1/rest', 'http://[::1]:9/rest'])(
+    'refuses plain http to loopback too in the installed app: %s',
+    (url) => {
+      expect(refusedKey(checkBaseUrl(url, { allowLoopbackHttp: false }))).toBe(
+        'input.base-url.loopback-http-installed',
+      );
+      expect(checkBaseUrl('https://127.0.0.1:8787/rest', { allowLoopbackHttp: false }).ok).toBe(
+        true,
+      );
+    },
+  );
   it('refuses plain http elsewhere, so the token never travels in clear', () => {
     expect(refusedKey(checkBaseUrl('http://portal.amootsms.com/rest'))).toBe(
       'input.base-url.insecure',

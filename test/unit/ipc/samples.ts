@@ -88,7 +88,7 @@ export const sampleResults: { readonly [C in InvokeChannel]: ResultOf<C> } = {
     totalsByKind: { added: 1, updated: 0, deleted: 0, restored: 0, missing: 0 },
   },
   'history.page': { runs: [run], total: 1 },
-  'history.clear': undefined,
+  'history.clear': { ok: true },
   'settings.get': DEFAULT_SETTINGS,
   'settings.set': {
     ok: false,

@@ -5,7 +5,11 @@
 import { vi } from 'vitest';
 import type { AppState } from '../../../common/ipc/app-state.ts';
 import type { AmootBridge, EventListener } from '../../../common/ipc/bridge.ts';
-import type { EventChannel, PayloadOf } from '../../../common/ipc/contract.ts';
+import type {
+  ConfirmedActionResult,
+  EventChannel,
+  PayloadOf,
+} from '../../../common/ipc/contract.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../../../common/settings.ts';
 import type { SyncRunRecord } from '../../../common/sync-types.ts';
 
@@ -104,7 +108,7 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
     },
     history: {
       page: vi.fn(async () => ({ runs: [run()], total: 1 })),
-      clear: vi.fn(async () => {}),
+      clear: vi.fn(async (): Promise<ConfirmedActionResult> => ({ ok: true })),
     },
     settings: {
       get: vi.fn(async () => settings),

@@ -63,6 +63,7 @@ export function fakeHistory(fake: FakeApi, initial: readonly SyncRunRecord[]): F
   });
   vi.mocked(fake.api.history.clear).mockImplementation(async () => {
     stored.length = 0;
+    return { ok: true };
   });
   return {
     runs: stored,

@@ -105,6 +105,18 @@ describe('choices', () => {
     );
   });
 
+  it('flips start at sign-in back, without a word, when the user said no in main’s dialog', async () => {
+    const fake = await openSettings();
+    vi.mocked(fake.api.settings.set).mockResolvedValueOnce({ ok: false, cancelled: true });
+    const box = screen.getByLabelText('Start when I sign in to the computer');
+    await fireEvent.click(box);
+
+    expect(fake.api.settings.set).toHaveBeenCalledWith({ startAtLogin: true });
+    await waitFor(() => expect(control(box).checked).toBe(false));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('Saved')).toBeNull();
+  });
+
   it('saves the theme', async () => {
     const fake = await openSettings();
     await fireEvent.change(screen.getByLabelText('Theme'), { target: { value: 'dark' } });
@@ -130,6 +142,19 @@ describe('advanced', () => {
     expect(fake.api.settings.set).toHaveBeenCalledWith({
       baseUrl: 'https://portal.example.com/rest',
     });
+  });
+
+  it('shows the saved address again, without a word, when the user said no to another server', async () => {
+    const fake = await openSettings();
+    vi.mocked(fake.api.settings.set).mockResolvedValueOnce({ ok: false, cancelled: true });
+    const field = screen.getByLabelText('AmootSMS API address');
+    await typeAndLeave(field, 'https://api.example.net/rest');
+
+    expect(fake.api.settings.set).toHaveBeenCalledWith({ baseUrl: 'https://api.example.net/rest' });
+    await waitFor(() => expect(control(field).value).toBe(DEFAULT_SETTINGS.baseUrl));
+    expect(control(field).getAttribute('aria-invalid')).toBe('false');
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('Saved')).toBeNull();
   });
 
   it('checks the time zone name, with suggestions', async () => {

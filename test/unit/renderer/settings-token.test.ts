@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { messagesEn } from '../../../common/i18n/messages-en.ts';
 import { messagesFa } from '../../../common/i18n/messages-fa.ts';
@@ -95,6 +95,20 @@ describe('entering a token', () => {
     expect(control(button).disabled).toBe(false);
   });
 
+  it('keeps the token in the field and says nothing when the user said no in main’s dialog', async () => {
+    const fake = await openSettings();
+    vi.mocked(fake.api.token.set).mockResolvedValueOnce({ ok: false, cancelled: true });
+    await enterToken();
+    const button = screen.getByRole('button', { name: 'Test and save' });
+    await fireEvent.click(button);
+
+    await waitFor(() => expect(control(button).disabled).toBe(false));
+    expect(control(tokenField()).value).toBe(SETTINGS_TEST_TOKEN);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText(messagesEn['ui.token.saved'])).toBeNull();
+    expect(control(tokenField()).getAttribute('aria-invalid')).toBe('false');
+  });
+
   it('asks for a token instead of sending an empty one', async () => {
     const fake = await openSettings();
     await fireEvent.click(screen.getByRole('button', { name: 'Test and save' }));
@@ -181,22 +195,22 @@ describe('the saved token', () => {
     expect(fake.api.token.test).toHaveBeenCalledTimes(2);
   });
 
-  it('is removed only after the user confirms', async () => {
+  it('is removed at one click: main asks the user in its own dialog, not the page', async () => {
     const fake = await openSettings();
-    const remove = screen.getByRole('button', { name: 'Remove token' });
-
-    await fireEvent.click(remove);
-    const question = screen.getByRole('group', { name: messagesEn['ui.token.remove.confirm'] });
-    const keep = within(question).getByRole('button', { name: 'Keep the token' });
-    await waitFor(() => expect(activeElement()).toBe(keep));
-    await fireEvent.click(keep);
-    expect(screen.queryByText(messagesEn['ui.token.remove.confirm'])).toBeNull();
-    expect(fake.api.token.clear).not.toHaveBeenCalled();
-
-    await fireEvent.click(remove);
-    await fireEvent.click(screen.getByRole('button', { name: 'Yes, remove it' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove token' }));
+    expect(screen.queryByRole('button', { name: /keep the token|yes, remove/i })).toBeNull();
     expect(fake.api.token.clear).toHaveBeenCalledTimes(1);
     expect(await screen.findByText(messagesEn['ui.token.removed'])).toBeDefined();
+  });
+
+  it('says nothing when the user answered no in main’s dialog', async () => {
+    const fake = await openSettings();
+    vi.mocked(fake.api.token.clear).mockResolvedValueOnce({ ok: false, cancelled: true });
+    const remove = screen.getByRole('button', { name: 'Remove token' });
+    await fireEvent.click(remove);
+    await waitFor(() => expect(control(remove).disabled).toBe(false));
+    expect(screen.queryByText(messagesEn['ui.token.removed'])).toBeNull();
+    expect(screen.queryByTestId('token-action-error')).toBeNull();
   });
 
   it('says why it could not be removed', async () => {
@@ -206,14 +220,12 @@ describe('the saved token', () => {
       message: { key: 'token.keychain.denied' },
     });
     await fireEvent.click(screen.getByRole('button', { name: 'Remove token' }));
-    await fireEvent.click(screen.getByRole('button', { name: 'Yes, remove it' }));
     expect(await screen.findByText(messagesEn['token.keychain.denied'])).toBeDefined();
   });
 
   it('once removed, the window asks for a new one on the first-run screen', async () => {
     const fake = await openSettings();
     await fireEvent.click(screen.getByRole('button', { name: 'Remove token' }));
-    await fireEvent.click(screen.getByRole('button', { name: 'Yes, remove it' }));
     fake.emit(
       'state.changed',
       appState({ token: { present: false, backend: 'keychain', persistent: true } }),

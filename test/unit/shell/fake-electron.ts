@@ -524,11 +524,41 @@ export class FakeNetWithFetch extends FakeNet {
   }
 }
 
-/** `dialog`: the save dialog answers what a test set; error boxes are recorded. */
+/** What `showMessageBox` was given: the window it is modal on (if any) and its options. */
+export interface ShownMessageBox {
+  readonly parent: unknown;
+  readonly options: {
+    readonly title?: string;
+    readonly message: string;
+    readonly detail?: string;
+    readonly buttons?: readonly string[];
+    readonly defaultId?: number;
+    readonly cancelId?: number;
+  };
+}
+
+/**
+ * `dialog`: the save dialog answers what a test set; message boxes answer with the button a test
+ * chose (the first, the action, unless told otherwise, as a user who agrees would); error boxes
+ * and message boxes are recorded.
+ */
 export class FakeDialog {
   saveAnswer: { canceled: boolean; filePath?: string } = { canceled: true };
   readonly saveRequests: { defaultPath?: string; title?: string }[] = [];
   readonly errorBoxes: { title: string; content: string }[] = [];
+  /** The index of the button the user clicks in the next message boxes. */
+  messageBoxResponse = 0;
+  readonly messageBoxes: ShownMessageBox[] = [];
+
+  showMessageBox(
+    windowOrOptions: unknown,
+    maybeOptions?: ShownMessageBox['options'],
+  ): Promise<{ response: number; checkboxChecked: boolean }> {
+    const parent = maybeOptions === undefined ? null : windowOrOptions;
+    const options = maybeOptions ?? (windowOrOptions as ShownMessageBox['options']);
+    this.messageBoxes.push({ parent, options: { ...options } });
+    return Promise.resolve({ response: this.messageBoxResponse, checkboxChecked: false });
+  }
 
   showSaveDialog(
     windowOrOptions: unknown,
@@ -551,6 +581,8 @@ export class FakeDialog {
     this.saveAnswer = { canceled: true };
     this.saveRequests.length = 0;
     this.errorBoxes.length = 0;
+    this.messageBoxResponse = 0;
+    this.messageBoxes.length = 0;
   }
 }
 

@@ -272,3 +272,60 @@ describe('token service: withToken', () => {
     expect(use).not.toHaveBeenCalled();
   });
 });
+
+describe('token service: saves the window asked for', () => {
+  const OTHER_TOKEN = 'Amoot-Other-Token-2b7e61c0';
+
+  it('asks before replacing a saved token, after the test passed, and a no keeps the old one', async () => {
+    const store = new FakeStore();
+    store.value = TOKEN;
+    const { service, test } = setup(passes, store);
+    const asked: string[] = [];
+    const confirm = vi.fn((request: { kind: string }) => {
+      // The token was tested before the question.
+      expect(test).toHaveBeenCalledTimes(1);
+      asked.push(request.kind);
+      return Promise.resolve(false);
+    });
+    expect(await service.set(OTHER_TOKEN, { test: true, confirm })).toEqual({
+      ok: false,
+      cancelled: true,
+    });
+    expect(asked).toEqual(['replace-token']);
+    expect(store.value).toBe(TOKEN);
+    expect(store.writes).toBe(0);
+  });
+
+  it('asks nothing for the first token of a fresh install, nor for one the test refused', async () => {
+    const confirm = vi.fn(() => Promise.resolve(false));
+    const refused = setup(failsWith(expired));
+    expect(await refused.service.set(TOKEN, { test: true, confirm })).toMatchObject({ ok: false });
+    const fresh = setup();
+    expect(await fresh.service.set(TOKEN, { test: true, confirm })).toEqual({ ok: true });
+    expect(confirm).not.toHaveBeenCalled();
+  });
+
+  it('refuses, unasked, a save while another one waits for the user', async () => {
+    const store = new FakeStore();
+    store.value = TOKEN;
+    const { service } = setup(passes, store);
+    let answer: (yes: boolean) => void = () => {};
+    const confirm = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
+
+    const first = service.set(OTHER_TOKEN, { test: false, confirm });
+    expect(await service.set(OTHER_TOKEN, { test: false, confirm })).toEqual({
+      ok: false,
+      cancelled: true,
+    });
+    await vi.waitFor(() => expect(confirm).toHaveBeenCalledTimes(1));
+    answer(true);
+    expect(await first).toEqual({ ok: true });
+    expect(store.value).toBe(OTHER_TOKEN);
+
+    // Answered: the next save asks again.
+    const next = service.set(TOKEN, { test: false, confirm });
+    await vi.waitFor(() => expect(confirm).toHaveBeenCalledTimes(2));
+    answer(false);
+    expect(await next).toEqual({ ok: false, cancelled: true });
+  });
+});
