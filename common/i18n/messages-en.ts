@@ -6,6 +6,7 @@ import { cliMessagesEn } from './screens/cli-en.ts';
 import { cliTwinMessagesEn } from './screens/cli-twins-en.ts';
 import { launchMessagesEn } from './launch-en.ts';
 import { confirmMessagesEn } from './confirm-en.ts';
+import { clipboardMessagesEn } from './security-clipboard-en.ts';
 
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
@@ -325,6 +326,7 @@ export const messagesEn = {
   ...cliTwinMessagesEn,
   ...launchMessagesEn,
   ...confirmMessagesEn,
+  ...clipboardMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -7,6 +7,7 @@ import { cliMessagesFa } from './screens/cli-fa.ts';
 import { cliTwinMessagesFa } from './screens/cli-twins-fa.ts';
 import { launchMessagesFa } from './launch-fa.ts';
 import { confirmMessagesFa } from './confirm-fa.ts';
+import { clipboardMessagesFa } from './security-clipboard-fa.ts';
 
 /**
  * Persian messages. Typed against the English keys, so a missing or extra key fails the type-check;
@@ -318,4 +319,5 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...cliTwinMessagesFa,
   ...launchMessagesFa,
   ...confirmMessagesFa,
+  ...clipboardMessagesFa,
 };

@@ -5,7 +5,6 @@
  * built field by field, so nothing a service knows beyond the contract (the token above all, or an
  * error's technical detail) can ride along to the page.
  */
-import { MAX_TOKEN_LENGTH } from '../../common/ipc/arg-parsers.ts';
 import type { ActionResult, TokenSetResult, TokenTestResult } from '../../common/ipc/contract.ts';
 import type { AmootError } from '../core/amoot/amoot-error.ts';
 import type { Confirm } from '../core/ports/confirm.ts';
@@ -13,6 +12,7 @@ import type { IpcHandlers } from '../ipc/ipc-main.ts';
 import type { Logger } from '../logging.ts';
 import type { AppStateHub } from './app-state-hub.ts';
 import { contractStatus } from './app-state-hub.ts';
+import type { ClipboardAccess } from './clipboard-gate.ts';
 import type { AppServices } from './services.ts';
 import type { ExportDeps } from './export-updates.ts';
 import { exportUpdatesCsv } from './export-updates.ts';
@@ -24,11 +24,8 @@ export interface IpcHandlerDeps {
   /** `shell.openPath`: '' when the folder opened, else the reason it did not. */
   readonly openPath: (path: string) => Promise<string>;
   readonly logsFolder: () => string;
-  /** Electron's `clipboard` in the app. */
-  readonly clipboard: {
-    readText(): Promise<string> | string;
-    writeText(text: string): Promise<void> | void;
-  };
+  /** The system clipboard behind its gate (`clipboard-gate.ts`): reads only on a real gesture. */
+  readonly clipboard: ClipboardAccess;
   /** Asks the user in a native dialog main shows: the window can neither see nor answer it. */
   readonly confirm: Confirm;
   readonly log: Logger;
@@ -59,7 +56,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'token.status': async () => contractStatus(await tokens.status()),
     'token.set': async ({ token, test }): Promise<TokenSetResult> => {
       const result = await tokens.set(token, { test });
-      if (result.ok) return { ok: true };
+      if (result.ok) {
+        await deps.clipboard.tokenSaved(token);
+        return { ok: true };
+      }
       return {
         ok: false,
         message: result.message,
@@ -87,11 +87,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       log.warn(`logs folder ${folder} could not be opened: ${problem}`);
       return { ok: false, message: { key: 'app.logs.open-failed', params: { path: folder } } };
     },
-    // A clipboard holding a whole document is cut to what a token field could take.
-    'clipboard.read': async () => (await deps.clipboard.readText()).slice(0, MAX_TOKEN_LENGTH),
-    'clipboard.write': async ({ text }) => {
-      await deps.clipboard.writeText(text);
-    },
+    'clipboard.read': () => deps.clipboard.read(),
+    'clipboard.write': ({ text }) => deps.clipboard.write(text),
   };
 }
 

@@ -15,6 +15,7 @@ import type { NoticeScreen } from '../../../common/ipc/contract.ts';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../common/ipc/contract.ts';
 import { createAppRequestHandler } from '../../../main/app-protocol.ts';
 import { createAppStateHub, type AppStateHub } from '../../../main/app/app-state-hub.ts';
+import { createClipboardGate } from '../../../main/app/clipboard-gate.ts';
 import { createIpcHandlers } from '../../../main/app/ipc-handlers.ts';
 import { forwardRendererEvents } from '../../../main/app/renderer-events.ts';
 import type { ConfirmRequest } from '../../../main/core/ports/confirm.ts';
@@ -149,12 +150,21 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       },
       openPath: () => Promise.resolve('the e2e harness has no file manager'),
       logsFolder: () => join(dataDir, 'logs'),
-      clipboard: {
-        readText: () => clipboardText,
-        writeText: (text) => {
-          clipboardText = text;
+      // Main cannot see the browser's clicks, so the page gets no clipboard text here.
+      clipboard: createClipboardGate({
+        clipboard: {
+          readText: () => clipboardText,
+          writeText: (text) => {
+            clipboardText = text;
+          },
+          clear: () => {
+            clipboardText = '';
+          },
         },
-      },
+        now: () => performance.now(),
+        windowFocused: () => true,
+        log: (line) => log.info(line),
+      }),
       confirm: (request) => {
         confirmations.push(request);
         return Promise.resolve(confirmAnswer);
