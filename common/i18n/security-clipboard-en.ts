@@ -8,4 +8,8 @@ export const clipboardMessagesEn = {
     'The clipboard is read only right after you click Paste, and that moment passed. Click Paste again.',
   'ui.token.paste.no-token':
     'The clipboard holds no API token. Copy the token from the AmootSMS panel first, then click Paste.',
+  'ui.sync.too-soon.one':
+    'A sync started a moment ago. Wait {count} second, then click Sync now again.',
+  'ui.sync.too-soon.other':
+    'A sync started a moment ago. Wait {count} seconds, then click Sync now again.',
 } as const;

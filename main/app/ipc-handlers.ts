@@ -7,7 +7,9 @@
  */
 import type { ActionResult, TokenSetResult, TokenTestResult } from '../../common/ipc/contract.ts';
 import type { AmootError } from '../core/amoot/amoot-error.ts';
+import type { Clock } from '../core/ports/clock.ts';
 import type { Confirm } from '../core/ports/confirm.ts';
+import { limitManualSyncs } from '../core/scheduler/manual-sync-limit.ts';
 import type { IpcHandlers } from '../ipc/ipc-main.ts';
 import type { Logger } from '../logging.ts';
 import type { AppStateHub } from './app-state-hub.ts';
@@ -26,6 +28,8 @@ export interface IpcHandlerDeps {
   readonly logsFolder: () => string;
   /** The system clipboard behind its gate (`clipboard-gate.ts`): reads only on a real gesture. */
   readonly clipboard: ClipboardAccess;
+  /** Measures the cooldown between manual syncs (`manual-sync-limit.ts`). */
+  readonly clock: Clock;
   /** Asks the user in a native dialog main shows: the window can neither see nor answer it. */
   readonly confirm: Confirm;
   readonly log: Logger;
@@ -34,9 +38,13 @@ export interface IpcHandlerDeps {
 export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { services, hub, log } = deps;
   const { scheduler, engine, settings, tokens } = services;
+  const syncNow = limitManualSyncs({
+    requestSync: () => scheduler.requestSync('manual'),
+    clock: deps.clock,
+  });
   return {
     'state.get': () => hub.state(),
-    'sync.now': () => scheduler.requestSync('manual'),
+    'sync.now': syncNow,
     'sync.cancel': () => engine.cancel(),
     'sync.pause': (request) => scheduler.pause(request),
     'sync.resume': () => scheduler.resume(),

@@ -138,6 +138,7 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
       openPath: (path) => shell.openPath(path),
       logsFolder: appShell.logsFolder,
       clipboard: clipboardGate,
+      clock: systemClock,
       confirm: confirmWithDialog(
         (options) => {
           const parent = windows.window();

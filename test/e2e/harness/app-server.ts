@@ -64,6 +64,11 @@ export interface E2eApp {
   /** The system clipboard's text, as main reads and writes it. */
   clipboard: string;
   /**
+   * The user waiting `ms` before the next click: moves the clock main's manual-sync cooldown reads
+   * (a browser page cannot wait out 10 s of real time in a quick test).
+   */
+  passTime(ms: number): void;
+  /**
    * What the user answers to main's native questions (`Confirm`), as if they clicked it: true (the
    * default) chooses the action, false cancels.
    */
@@ -104,6 +109,7 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
     const confirmations: ConfirmRequest[] = [];
     /** The system clipboard as the app would see it. */
     let clipboardText = '';
+    let skewMs = 0;
 
     const services = await openServices({
       dataDir,
@@ -165,6 +171,10 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
         windowFocused: () => true,
         log: (line) => log.info(line),
       }),
+      clock: {
+        nowMs: () => Date.now() + skewMs,
+        monotonicMs: () => performance.now() + skewMs,
+      },
       confirm: (request) => {
         confirmations.push(request);
         return Promise.resolve(confirmAnswer);
@@ -294,6 +304,9 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       },
       set clipboard(text: string) {
         clipboardText = text;
+      },
+      passTime: (ms) => {
+        skewMs += ms;
       },
       get confirmAnswer() {
         return confirmAnswer;

@@ -1,12 +1,14 @@
 /**
- * The clipboard as the real app wires it (main/index.ts on the fake Electron): the page's calls
- * get clipboard text only right after real input in the focused window.
+ * The clipboard and Sync now as the real app wires them (main/index.ts on the fake Electron): the
+ * page's calls get clipboard text only right after real input in the focused window, and manual
+ * syncs from the window are rate-limited while the tray's are not.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IpcError } from '../../../common/ipc/ipc-error.ts';
 import { GESTURE_MS } from '../../../main/app/clipboard-gate.ts';
+import { MANUAL_SYNC_COOLDOWN_MS } from '../../../main/core/scheduler/manual-sync-limit.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
-import { boot, quitAll, type BootedApp } from './boot.ts';
+import { boot, quitAll, SYNC_PROCESS_WAIT, type BootedApp } from './boot.ts';
 
 const { fakeElectron, resetFakeElectron } = await vi.hoisted(
   () => import('../shell/fake-electron.ts'),
@@ -127,5 +129,40 @@ describe("the window's Copy", () => {
       await expect(app.api.clipboard.write({ text })).rejects.toBeInstanceOf(IpcError);
     }
     expect(fakeElectron.clipboard.text).toBe('9223372036854775807');
+  });
+});
+
+describe('Sync now from the window', () => {
+  it('runs once for a burst of presses, says "too soon" after it, and runs again after the wait', async () => {
+    const app = await boot(fakeElectron);
+    await app.api.settings.set({ baseUrl: simulator.baseUrl });
+    await app.api.token.set({ token: CLIP_TOKEN, test: true });
+    const manualRuns = async () =>
+      (await app.api.history.page({ limit: 100 })).runs.filter((run) => run.trigger === 'manual')
+        .length;
+
+    const burst = await Promise.all(Array.from({ length: 10 }, () => app.api.sync.now()));
+    expect(burst).toEqual(Array(10).fill({ ok: true }));
+    expect(await manualRuns()).toBe(1);
+
+    const tooSoon = await app.api.sync.now();
+    expect(tooSoon).toMatchObject({ ok: false, tooSoon: true });
+    if (tooSoon.ok || !('tooSoon' in tooSoon)) throw new Error('expected "too soon"');
+    expect(tooSoon.retryAtMs).toBeGreaterThan(Date.now());
+    expect(tooSoon.retryAtMs).toBeLessThanOrEqual(Date.now() + MANUAL_SYNC_COOLDOWN_MS);
+    expect(await manualRuns()).toBe(1);
+
+    // The tray's Sync now is the user's own click in main's menu: it is not limited.
+    app.tray.contextMenu!.find('Sync now').click();
+    await vi.waitFor(async () => {
+      expect((await app.api.history.page({ limit: 1 })).runs[0]).toMatchObject({
+        trigger: 'tray',
+        outcome: 'success',
+      });
+    }, SYNC_PROCESS_WAIT);
+
+    await app.passTime(MANUAL_SYNC_COOLDOWN_MS);
+    expect(await app.api.sync.now()).toEqual({ ok: true });
+    expect(await manualRuns()).toBe(2);
   });
 });
