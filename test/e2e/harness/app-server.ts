@@ -14,8 +14,7 @@ import { join } from 'node:path';
 import type { NoticeScreen } from '../../../common/ipc/contract.ts';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../common/ipc/contract.ts';
 import { createAppRequestHandler } from '../../../main/app-protocol.ts';
-import { createAppStateHub, type AppStateHub } from '../../../main/app/app-state-hub.ts';
-import { createClipboardGate } from '../../../main/app/clipboard-gate.ts';
+import type { AppStateHub } from '../../../main/app/app-state-hub.ts';
 import { createIpcHandlers } from '../../../main/app/ipc-handlers.ts';
 import { forwardRendererEvents } from '../../../main/app/renderer-events.ts';
 import type { ConfirmRequest } from '../../../main/core/ports/confirm.ts';
@@ -26,6 +25,11 @@ import type { Handler } from '../../../main/ipc/handle-call.ts';
 import { sendEvent, type EventTargetLike } from '../../../main/ipc/send-event.ts';
 import type { Logger } from '../../../main/logging.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
+import {
+  gateOverMemory,
+  hubOverServices,
+  type MemoryClipboard,
+} from '../../support/headless-main.ts';
 
 export interface E2eAppOptions {
   /** The built renderer (`out/renderer`). */
@@ -108,7 +112,7 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
     let confirmAnswer = true;
     const confirmations: ConfirmRequest[] = [];
     /** The system clipboard as the app would see it. */
-    let clipboardText = '';
+    const clipboard: MemoryClipboard = { text: '' };
     let skewMs = 0;
 
     const services = await openServices({
@@ -124,18 +128,7 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
     });
     cleanup.push(() => services.close());
     if (options.initialToken === null) await services.tokens.clear();
-    const hub = createAppStateHub({
-      scheduler: services.scheduler,
-      engineRunning: () => services.engine.isRunning(),
-      history: services.history,
-      tokens: services.tokens,
-      progress: services.progress,
-      runFinished: services.runFinished,
-      recoveries: services.recoveries,
-      initialToken: await services.tokens.status(),
-      initialOnline: true,
-      onError: (error) => log.error(String(error)),
-    });
+    const hub = await hubOverServices(services, (error) => log.error(String(error)));
     cleanup.push(() => hub.dispose());
     const handlers = createIpcHandlers({
       services,
@@ -157,20 +150,7 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       openPath: () => Promise.resolve('the e2e harness has no file manager'),
       logsFolder: () => join(dataDir, 'logs'),
       // Main cannot see the browser's clicks, so the page gets no clipboard text here.
-      clipboard: createClipboardGate({
-        clipboard: {
-          readText: () => clipboardText,
-          writeText: (text) => {
-            clipboardText = text;
-          },
-          clear: () => {
-            clipboardText = '';
-          },
-        },
-        now: () => performance.now(),
-        windowFocused: () => true,
-        log: (line) => log.info(line),
-      }),
+      clipboard: gateOverMemory(clipboard, (line) => log.info(line)),
       clock: {
         nowMs: () => Date.now() + skewMs,
         monotonicMs: () => performance.now() + skewMs,
@@ -300,10 +280,10 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       log: lines,
       dataDir,
       get clipboard() {
-        return clipboardText;
+        return clipboard.text;
       },
       set clipboard(text: string) {
-        clipboardText = text;
+        clipboard.text = text;
       },
       passTime: (ms) => {
         skewMs += ms;

@@ -7,8 +7,6 @@
  * the test chose, whatever the page asked for.
  */
 import { join } from 'node:path';
-import { createAppStateHub } from '../../../main/app/app-state-hub.ts';
-import { createClipboardGate } from '../../../main/app/clipboard-gate.ts';
 import { createIpcHandlers } from '../../../main/app/ipc-handlers.ts';
 import { createSecretsInUse } from '../../../main/app/secrets-in-use.ts';
 import { openServices, type AppServices } from '../../../main/app/services.ts';
@@ -16,6 +14,7 @@ import { systemClock } from '../../../main/core/ports/clock.ts';
 import type { ConfirmRequest } from '../../../main/core/ports/confirm.ts';
 import type { IpcHandlers } from '../../../main/ipc/ipc-main.ts';
 import type { Logger } from '../../../main/logging.ts';
+import { gateOverMemory, hubOverServices, type MemoryClipboard } from '../headless-main.ts';
 
 export interface HostileAppOptions {
   readonly dataDir: string;
@@ -57,7 +56,7 @@ export async function startHostileApp(options: HostileAppOptions): Promise<Hosti
   const fetches: FetchRecord[] = [];
   const questions: ConfirmRequest[] = [];
   const manualRuns: number[] = [];
-  let clipboardText = options.clipboardText;
+  const clipboard: MemoryClipboard = { text: options.clipboardText };
 
   // To 127.0.0.1 for real (simulator, attacker); anything else (the official host, look-alikes)
   // is recorded and fails as an unreachable host would, so nothing leaves the machine.
@@ -82,18 +81,7 @@ export async function startHostileApp(options: HostileAppOptions): Promise<Hosti
   services.runFinished.subscribe((run) => {
     if (run.trigger === 'manual') manualRuns.push(run.startedAtMs);
   });
-  const hub = createAppStateHub({
-    scheduler: services.scheduler,
-    engineRunning: () => services.engine.isRunning(),
-    history: services.history,
-    tokens: services.tokens,
-    progress: services.progress,
-    runFinished: services.runFinished,
-    recoveries: services.recoveries,
-    initialToken: await services.tokens.status(),
-    initialOnline: true,
-    onError: () => undefined,
-  });
+  const hub = await hubOverServices(services, () => undefined);
   const handlers = createIpcHandlers({
     services,
     hub,
@@ -107,20 +95,7 @@ export async function startHostileApp(options: HostileAppOptions): Promise<Hosti
     },
     openPath: () => Promise.resolve(''),
     logsFolder: () => join(options.dataDir, 'logs'),
-    clipboard: createClipboardGate({
-      clipboard: {
-        readText: () => clipboardText,
-        writeText: (text) => {
-          clipboardText = text;
-        },
-        clear: () => {
-          clipboardText = '';
-        },
-      },
-      now: () => performance.now(),
-      windowFocused: () => true,
-      log: () => undefined,
-    }),
+    clipboard: gateOverMemory(clipboard, () => undefined),
     clock: systemClock,
     confirm: (request) => {
       questions.push(request);
