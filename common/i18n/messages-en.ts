@@ -8,6 +8,7 @@ import { launchMessagesEn } from './launch-en.ts';
 import { confirmMessagesEn } from './confirm-en.ts';
 import { hardenMessagesEn } from './security-harden-en.ts';
 import { securityConfirmMessagesEn } from './security-confirm-en.ts';
+import { clipboardMessagesEn } from './security-clipboard-en.ts';
 
 /**
  * English messages. Every message says what happened and what to do. Placeholders are `{name}`.
@@ -329,6 +330,7 @@ export const messagesEn = {
   ...confirmMessagesEn,
   ...hardenMessagesEn,
   ...securityConfirmMessagesEn,
+  ...clipboardMessagesEn,
 } as const;
 
 export type MessageKey = keyof typeof messagesEn;

@@ -9,6 +9,7 @@ import { launchMessagesFa } from './launch-fa.ts';
 import { confirmMessagesFa } from './confirm-fa.ts';
 import { hardenMessagesFa } from './security-harden-fa.ts';
 import { securityConfirmMessagesFa } from './security-confirm-fa.ts';
+import { clipboardMessagesFa } from './security-clipboard-fa.ts';
 
 /**
  * Persian messages. Typed against the English keys, so a missing or extra key fails the type-check;
@@ -322,4 +323,5 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...confirmMessagesFa,
   ...hardenMessagesFa,
   ...securityConfirmMessagesFa,
+  ...clipboardMessagesFa,
 };

@@ -20,10 +20,23 @@ export type PauseInfo =
 /** Failures no retry can fix: automatic syncs wait until the token or the settings change. */
 export type BlockKind = Extract<ErrorKind, 'auth' | 'input'>;
 
-/** How a sync started from the window ended, as far as the button that started it cares. */
-export type SyncNowResult =
+/** How a run ended, as far as the button that started it cares. */
+export type SyncRunResult =
   | { readonly ok: true }
   | { readonly ok: false; readonly errorKind: ErrorKind; readonly retryAfterMs?: number };
+
+/**
+ * No run: the window's previous manual sync started moments ago (manual syncs are rate-limited).
+ * `retryAtMs` (epoch ms) is when Sync now may be pressed again.
+ */
+export interface SyncTooSoon {
+  readonly ok: false;
+  readonly tooSoon: true;
+  readonly retryAtMs: number;
+}
+
+/** How a sync started from the window ended, or why none started. */
+export type SyncNowResult = SyncRunResult | SyncTooSoon;
 
 export interface AppState {
   /** The newest run in the history (finished or still running); null before the first. */

@@ -33,8 +33,11 @@ export const MAX_PAUSE_MS = 31 * 24 * 60 * 60 * 1000;
 export const MAX_PAGE_SIZE = 1000;
 /** A pasted token longer than this is not a token (and would not fit an HTTP header anyway). */
 export const MAX_TOKEN_LENGTH = 4096;
-/** The window copies contact IDs (20 digits at most); anything much longer is not its doing. */
-export const MAX_CLIPBOARD_WRITE_LENGTH = 1000;
+/**
+ * The window copies contact IDs (64-bit, so at most 20 digits) and nothing else: a page that could
+ * put any text on the clipboard could plant a command or an address for the user to paste.
+ */
+export const MAX_CLIPBOARD_WRITE_LENGTH = 20;
 /** Settings text (a URL, a zone name, a group ID) longer than this is a paste gone wrong. */
 const MAX_SETTING_TEXT = 2048;
 /** The latest instant `Date` can represent. */
@@ -127,5 +130,11 @@ export const ARG_PARSERS: ArgParsers = {
   'export.csv': object(updatesFilterFields.required, updatesFilterFields.optional),
   'logs.open': nothing,
   'clipboard.read': nothing,
-  'clipboard.write': object({ text: string({ maxLength: MAX_CLIPBOARD_WRITE_LENGTH }) }),
+  'clipboard.write': object({
+    text: string({
+      maxLength: MAX_CLIPBOARD_WRITE_LENGTH,
+      pattern: /^\d+$/,
+      describe: `a contact ID (1 to ${MAX_CLIPBOARD_WRITE_LENGTH} ASCII digits)`,
+    }),
+  }),
 };

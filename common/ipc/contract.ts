@@ -66,6 +66,15 @@ export type ExportCsvResult =
   | { readonly ok: false; readonly message: LocalizedMessage };
 
 /**
+ * The token field's Paste: the clipboard's text when it is a token and the user just pressed Paste
+ * in the focused window; otherwise why not (`no-gesture`: press Paste again; `no-token`: copy the
+ * token first). Main never hands the page anything else on the clipboard.
+ */
+export type ClipboardReadResult =
+  | { readonly ok: true; readonly text: string }
+  | { readonly ok: false; readonly refused: 'no-gesture' | 'no-token' };
+
+/**
  * Calls from the window to main. `args: void` means the call takes none; results are what main
  * sends back (main is trusted, so results are typed, not parsed).
  */
@@ -98,11 +107,11 @@ export interface IpcContract {
   /** Opens the folder holding the log files in the system's file manager. */
   'logs.open': { args: void; result: ActionResult };
   /**
-   * The clipboard's text, for the token field's Paste button: the page itself may not read the
-   * clipboard (every permission request is denied), so main reads it when the user asks.
+   * The clipboard's token, for the token field's Paste button: the page itself may not read the
+   * clipboard (every permission request is denied), so main reads it right after the user's click.
    */
-  'clipboard.read': { args: void; result: string };
-  /** Puts text (a contact ID) on the clipboard, for the same reason. */
+  'clipboard.read': { args: void; result: ClipboardReadResult };
+  /** Puts a contact ID (digits only) on the clipboard, for the same reason. */
   'clipboard.write': { args: { readonly text: string }; result: void };
 }
 

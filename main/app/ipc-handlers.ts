@@ -5,10 +5,11 @@
  * built field by field, so nothing a service knows beyond the contract (the token above all, or an
  * error's technical detail) can ride along to the page.
  */
-import { MAX_TOKEN_LENGTH } from '../../common/ipc/arg-parsers.ts';
 import type { ActionResult, TokenSetResult, TokenTestResult } from '../../common/ipc/contract.ts';
 import type { AmootError } from '../core/amoot/amoot-error.ts';
+import type { Clock } from '../core/ports/clock.ts';
 import type { Confirm } from '../core/ports/confirm.ts';
+import { limitManualSyncs } from '../core/scheduler/manual-sync-limit.ts';
 import type { IpcHandlers } from '../ipc/ipc-main.ts';
 import type { Logger } from '../logging.ts';
 import type { AppStateHub } from './app-state-hub.ts';
@@ -20,6 +21,7 @@ import {
   oneQuestionAtATime,
 } from './confirmed-actions.ts';
 import { guardedSettingsSet } from './guarded-settings.ts';
+import type { ClipboardAccess } from './clipboard-gate.ts';
 import type { AppServices } from './services.ts';
 import type { ExportDeps } from './export-updates.ts';
 import { exportUpdatesCsv } from './export-updates.ts';
@@ -31,11 +33,10 @@ export interface IpcHandlerDeps {
   /** `shell.openPath`: '' when the folder opened, else the reason it did not. */
   readonly openPath: (path: string) => Promise<string>;
   readonly logsFolder: () => string;
-  /** Electron's `clipboard` in the app. */
-  readonly clipboard: {
-    readText(): Promise<string> | string;
-    writeText(text: string): Promise<void> | void;
-  };
+  /** The system clipboard behind its gate (`clipboard-gate.ts`): reads only on a real gesture. */
+  readonly clipboard: ClipboardAccess;
+  /** Measures the cooldown between manual syncs (`manual-sync-limit.ts`). */
+  readonly clock: Clock;
   /** Asks the user in a native dialog main shows: the window can neither see nor answer it. */
   readonly confirm: Confirm;
   readonly log: Logger;
@@ -45,9 +46,13 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
   const { services, hub, log } = deps;
   const { scheduler, engine, settings, tokens } = services;
   const confirm = oneQuestionAtATime(deps.confirm, log);
+  const syncNow = limitManualSyncs({
+    requestSync: () => scheduler.requestSync('manual'),
+    clock: deps.clock,
+  });
   return {
     'state.get': () => hub.state(),
-    'sync.now': () => scheduler.requestSync('manual'),
+    'sync.now': syncNow,
     'sync.cancel': () => engine.cancel(),
     'sync.pause': (request) => scheduler.pause(request),
     'sync.resume': () => scheduler.resume(),
@@ -63,7 +68,10 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
     'token.status': async () => contractStatus(await tokens.status()),
     'token.set': async ({ token, test }): Promise<TokenSetResult> => {
       const result = await tokens.set(token, { test, confirm });
-      if (result.ok) return { ok: true };
+      if (result.ok) {
+        await deps.clipboard.tokenSaved(token);
+        return { ok: true };
+      }
       if ('cancelled' in result) return CANCELLED;
       return {
         ok: false,
@@ -89,11 +97,8 @@ export function createIpcHandlers(deps: IpcHandlerDeps): IpcHandlers {
       log.warn(`logs folder ${folder} could not be opened: ${problem}`);
       return { ok: false, message: { key: 'app.logs.open-failed', params: { path: folder } } };
     },
-    // A clipboard holding a whole document is cut to what a token field could take.
-    'clipboard.read': async () => (await deps.clipboard.readText()).slice(0, MAX_TOKEN_LENGTH),
-    'clipboard.write': async ({ text }) => {
-      await deps.clipboard.writeText(text);
-    },
+    'clipboard.read': () => deps.clipboard.read(),
+    'clipboard.write': ({ text }) => deps.clipboard.write(text),
   };
 }
 

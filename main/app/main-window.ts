@@ -3,7 +3,7 @@
  * exists, forgotten when closed (close-to-tray really closes it, freeing its renderer), and
  * followed by close-to-tray so a close by the user is told apart from a quit.
  */
-import type { BrowserWindow, WebContents } from 'electron';
+import type { BrowserWindow, InputEvent, WebContents } from 'electron';
 import type { Logger } from '../logging.ts';
 import { createMainWindow, revealWindow, type MainWindowSources } from '../window.ts';
 
@@ -28,10 +28,16 @@ export interface MainWindowHost {
   /** The open window's webContents, or null: where events go and whose calls are trusted. */
   contents(): WebContents | null;
   window(): BrowserWindow | null;
+  /**
+   * Hears every input event the OS delivers to the window (Electron's `input-event`: only real
+   * input raises it, a page cannot), e.g. for the clipboard's gesture check. Returns the unsubscribe.
+   */
+  onInput(listener: (input: InputEvent) => void): () => void;
 }
 
 export function setupMainWindow(deps: MainWindowDeps): MainWindowHost {
   let current: BrowserWindow | null = null;
+  const inputListeners = new Set<(input: InputEvent) => void>();
   return {
     open() {
       if (current !== null) {
@@ -43,6 +49,9 @@ export function setupMainWindow(deps: MainWindowDeps): MainWindowHost {
         log: deps.log,
       });
       current = window;
+      window.webContents.on('input-event', (_event, input) => {
+        for (const listener of inputListeners) listener(input);
+      });
       window.on('closed', () => {
         if (current === window) current = null;
       });
@@ -57,5 +66,9 @@ export function setupMainWindow(deps: MainWindowDeps): MainWindowHost {
     },
     contents: () => current?.webContents ?? null,
     window: () => current,
+    onInput(listener) {
+      inputListeners.add(listener);
+      return () => inputListeners.delete(listener);
+    },
   };
 }

@@ -21,6 +21,7 @@ import { formatMessage, type MessageParams } from '../../common/i18n/format-mess
 import type { MessageKey } from '../../common/i18n/messages-en.ts';
 import type { ConfConstructor } from '../adapters/conf-store/conf-document.ts';
 import { serveAppProtocol } from '../app-protocol.ts';
+import { systemClock } from '../core/ports/clock.ts';
 import { registerHandlers, type IpcMainLike } from '../ipc/ipc-main.ts';
 import { sendEvent } from '../ipc/send-event.ts';
 import { appPageMatcher, createSenderCheck } from '../ipc/trusted-sender.ts';
@@ -34,6 +35,7 @@ import { setupTray } from '../tray.ts';
 import { describeError } from './app-logging.ts';
 import type { AppShell } from './app-shell.ts';
 import { createAppStateHub } from './app-state-hub.ts';
+import { createClipboardGate } from './clipboard-gate.ts';
 import { confirmWithDialog } from './confirm-dialog.ts';
 import { devKeytar } from './dev-copy.ts';
 import { createIpcHandlers } from './ipc-handlers.ts';
@@ -108,6 +110,15 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     onError: reportError,
   });
   const openLogsFolder = () => shell.openPath(appShell.logsFolder());
+  const clipboardGate = createClipboardGate({
+    clipboard,
+    now: () => systemClock.monotonicMs(),
+    // The window and its page: not a DevTools pane or another window of the system.
+    windowFocused: () =>
+      windows.window()?.isFocused() === true && windows.contents()?.isFocused() === true,
+    log: (line) => log.info(line),
+  });
+  const stopInput = windows.onInput((input) => clipboardGate.input(input));
   const removeHandlers = registerHandlers(
     deps.ipcMain,
     createIpcHandlers({
@@ -128,7 +139,8 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
       },
       openPath: (path) => shell.openPath(path),
       logsFolder: appShell.logsFolder,
-      clipboard,
+      clipboard: clipboardGate,
+      clock: systemClock,
       confirm: confirmWithDialog(
         (options) => {
           const parent = windows.window();
@@ -230,6 +242,7 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     notifications.destroy();
     tray.destroy();
     stopEvents();
+    stopInput();
     removeHandlers();
     hub.dispose();
   });

@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { messagesEn } from '../../common/i18n/messages-en.ts';
 import { messagesFa } from '../../common/i18n/messages-fa.ts';
+import { MANUAL_SYNC_COOLDOWN_MS } from '../../main/core/scheduler/manual-sync-limit.ts';
 import type { E2eApp } from './harness/app-server.ts';
 import {
   e2eSkipReason,
@@ -151,6 +152,8 @@ describe.skipIf(skipReason !== null)('an office user, end to end', () => {
   const nav = (name: RegExp) => page.getByRole('navigation').getByRole('button', { name });
   const syncNow = async (): Promise<void> => {
     const before = app.services.history.list({ limit: 1 }).total;
+    // Manual syncs are rate-limited: the user presses Sync now after the cooldown, not at once.
+    app.passTime(MANUAL_SYNC_COOLDOWN_MS);
     await page.getByRole('button', { name: /^(Sync now|همگام‌سازی اکنون)$/ }).click();
     await waitUntil(() => {
       expect(app.services.history.list({ limit: 1 }).total).toBe(before + 1);

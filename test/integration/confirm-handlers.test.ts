@@ -4,6 +4,7 @@
  * second simulator on another loopback port standing for a server the page would like the token
  * sent to. Main asks the user (`Confirm`); what the user answers decides where the token goes.
  */
+import { systemClock } from '../../main/core/ports/clock.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,7 +21,7 @@ import type { ConfirmRequest } from '../../main/core/ports/confirm.ts';
 import type { IpcHandlers } from '../../main/ipc/ipc-main.ts';
 import type { Logger } from '../../main/logging.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
-import { hubOver } from '../support/services-hub.ts';
+import { gateOverMemory, hubOverServices } from '../support/headless-main.ts';
 
 // Scanned for by the suite's teardown in every file the tests leave behind.
 const USER_TOKEN = 'confirm-handlers-token-5c1e9a';
@@ -82,7 +83,7 @@ async function openApp(answer: boolean, allowLoopbackHttp = true): Promise<Opene
     log: quiet,
   });
   cleanup.push(() => services.close());
-  const hub = await hubOver(services, () => {});
+  const hub = await hubOverServices(services, () => {});
   cleanup.push(() => hub.dispose());
   const asked: ConfirmRequest[] = [];
   const handlers = createIpcHandlers({
@@ -98,7 +99,8 @@ async function openApp(answer: boolean, allowLoopbackHttp = true): Promise<Opene
     },
     openPath: () => Promise.resolve(''),
     logsFolder: () => dataDir,
-    clipboard: { readText: () => '', writeText: () => {} },
+    clipboard: gateOverMemory({ text: '' }, () => undefined),
+    clock: systemClock,
     confirm: (request) => {
       asked.push(request);
       return Promise.resolve(answer);

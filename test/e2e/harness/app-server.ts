@@ -25,7 +25,11 @@ import type { Handler } from '../../../main/ipc/handle-call.ts';
 import { sendEvent, type EventTargetLike } from '../../../main/ipc/send-event.ts';
 import type { Logger } from '../../../main/logging.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
-import { hubOver } from '../../support/services-hub.ts';
+import {
+  gateOverMemory,
+  hubOverServices,
+  type MemoryClipboard,
+} from '../../support/headless-main.ts';
 
 export interface E2eAppOptions {
   /** The built renderer (`out/renderer`). */
@@ -63,6 +67,11 @@ export interface E2eApp {
   nextSavePath: string | null;
   /** The system clipboard's text, as main reads and writes it. */
   clipboard: string;
+  /**
+   * The user waiting `ms` before the next click: moves the clock main's manual-sync cooldown reads
+   * (a browser page cannot wait out 10 s of real time in a quick test).
+   */
+  passTime(ms: number): void;
   /**
    * What the user answers to main's native questions (`Confirm`), as if they clicked it: true (the
    * default) chooses the action, false cancels.
@@ -103,7 +112,8 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
     let confirmAnswer = true;
     const confirmations: ConfirmRequest[] = [];
     /** The system clipboard as the app would see it. */
-    let clipboardText = '';
+    const clipboard: MemoryClipboard = { text: '' };
+    let skewMs = 0;
 
     const services = await openServices({
       dataDir,
@@ -119,7 +129,7 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
     });
     cleanup.push(() => services.close());
     if (options.initialToken === null) await services.tokens.clear();
-    const hub = await hubOver(services, (error) => log.error(String(error)));
+    const hub = await hubOverServices(services, (error) => log.error(String(error)));
     cleanup.push(() => hub.dispose());
     const handlers = createIpcHandlers({
       services,
@@ -140,11 +150,11 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       },
       openPath: () => Promise.resolve('the e2e harness has no file manager'),
       logsFolder: () => join(dataDir, 'logs'),
-      clipboard: {
-        readText: () => clipboardText,
-        writeText: (text) => {
-          clipboardText = text;
-        },
+      // Main cannot see the browser's clicks, so the page gets no clipboard text here.
+      clipboard: gateOverMemory(clipboard, (line) => log.info(line)),
+      clock: {
+        nowMs: () => Date.now() + skewMs,
+        monotonicMs: () => performance.now() + skewMs,
       },
       confirm: (request) => {
         confirmations.push(request);
@@ -271,10 +281,13 @@ export async function startE2eApp(options: E2eAppOptions): Promise<E2eApp> {
       log: lines,
       dataDir,
       get clipboard() {
-        return clipboardText;
+        return clipboard.text;
       },
       set clipboard(text: string) {
-        clipboardText = text;
+        clipboard.text = text;
+      },
+      passTime: (ms) => {
+        skewMs += ms;
       },
       get confirmAnswer() {
         return confirmAnswer;

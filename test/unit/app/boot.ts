@@ -41,6 +41,11 @@ export interface BootedApp {
   /** Quits as Electron does: 'before-quit', then 'will-quit', until the app lets the process end. */
   quit(): Promise<void>;
   readonly quitted: () => boolean;
+  /**
+   * The user waiting `ms` before the next click (the manual-sync cooldown, say): moves the clock
+   * main reads (`systemClock`) on, without the test waiting in real time.
+   */
+  passTime(ms: number): Promise<void>;
 }
 
 /**
@@ -110,6 +115,7 @@ export async function boot(electron: FakeElectron, options: BootOptions = {}): P
   };
   attach();
   let quitted = false;
+  let skewMs = 0;
   const tray = FakeTray.created[0]!;
   const app: BootedApp = {
     electron,
@@ -136,6 +142,16 @@ export async function boot(electron: FakeElectron, options: BootOptions = {}): P
       quitted = true;
     },
     quitted: () => quitted,
+    async passTime(ms) {
+      // The instance main imported: the module registry was reset just before it was evaluated.
+      const { systemClock } = await import('../../../main/core/ports/clock.ts');
+      if (skewMs === 0) {
+        const { nowMs, monotonicMs } = systemClock;
+        vi.spyOn(systemClock, 'nowMs').mockImplementation(() => nowMs() + skewMs);
+        vi.spyOn(systemClock, 'monotonicMs').mockImplementation(() => monotonicMs() + skewMs);
+      }
+      skewMs += ms;
+    },
   };
   running.push(app);
   expect(existsSync(app.userData)).toBe(true);

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../../common/ipc/app-state.ts';
+import { MANUAL_SYNC_COOLDOWN_MS } from '../../../main/core/scheduler/manual-sync-limit.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { FakeNotification } from '../shell/fake-electron.ts';
 import { boot, quitAll, SYNC_PROCESS_WAIT, type BootedApp } from './boot.ts';
@@ -61,6 +62,7 @@ describe('a sync started from the window', () => {
     const sentBefore = app.events().length;
 
     simulator.update(4);
+    await app.passTime(MANUAL_SYNC_COOLDOWN_MS);
     expect(await app.api.sync.now()).toEqual({ ok: true });
 
     const state = await app.api.state.get();
@@ -101,6 +103,7 @@ describe('a sync started from the window', () => {
   it('reports a refused token as the failure it is, and the tray and notification say so', async () => {
     const app = await syncedApp();
     simulator.setToken(SYNC_TOKEN, 'Token_Expired');
+    await app.passTime(MANUAL_SYNC_COOLDOWN_MS);
     try {
       expect(await app.api.sync.now()).toEqual({ ok: false, errorKind: 'auth' });
       const state = await app.api.state.get();
@@ -132,6 +135,7 @@ describe('the token', () => {
     await app.api.token.test();
     await app.api.token.status();
     simulator.update(2);
+    await app.passTime(MANUAL_SYNC_COOLDOWN_MS);
     await app.api.sync.now();
     await app.api.history.page({ limit: 100 });
     await app.api.state.get();

@@ -128,8 +128,10 @@ export const fieldRules: Partial<Record<InvokeChannel, Readonly<Record<string, F
   'clipboard.write': {
     text: {
       required: true,
-      isValid: (v) => typeof v === 'string' && v.length <= 1000,
-      nearMiss: fc.constantFrom('9'.repeat(1001), 42, null, ['123']),
+      isValid: (v) => typeof v === 'string' && /^[0-9]{1,20}$/.test(v),
+      nearMiss: fc.constantFrom('9'.repeat(21), '', '12a', ' 12', '12\n', '۱۲', '-1', 42, null, [
+        '123',
+      ]),
     },
   },
   'token.set': {
@@ -229,7 +231,7 @@ export const validArgs: { readonly [C in InvokeChannel]: fc.Arbitrary<ArgsOf<C>>
   'export.csv': fc.record(filter, { requiredKeys: ['order'] }),
   'logs.open': fc.constant(undefined),
   'clipboard.read': fc.constant(undefined),
-  'clipboard.write': fc.record({ text: fc.string({ maxLength: 1000 }) }),
+  'clipboard.write': fc.record({ text: fc.stringMatching(/^[0-9]{1,20}$/) }),
 };
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

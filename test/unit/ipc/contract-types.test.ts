@@ -32,7 +32,7 @@ describe('types shared with main/core', () => {
     expectTypeOf<view.TokenStatus>().toEqualTypeOf<TokenStatus>();
     expectTypeOf<common.PauseRequest>().toEqualTypeOf<scheduler.PauseRequest>();
     expectTypeOf<common.BlockKind>().toEqualTypeOf<scheduler.BlockKind>();
-    expectTypeOf<common.SyncNowResult>().toEqualTypeOf<scheduler.SyncResult>();
+    expectTypeOf<common.SyncRunResult>().toEqualTypeOf<scheduler.SyncResult>();
   });
 
   it('take what the stores give and give what they take', () => {

@@ -101,7 +101,7 @@ export const sampleResults: { readonly [C in InvokeChannel]: ResultOf<C> } = {
   'token.clear': { ok: true },
   'export.csv': { ok: false, cancelled: true },
   'logs.open': { ok: true },
-  'clipboard.read': 'pasted text',
+  'clipboard.read': { ok: true, text: 'pasted-token' },
   'clipboard.write': undefined,
 };
 

@@ -100,6 +100,38 @@ describe('sync now', () => {
     await waitFor(() => expect(control(button).disabled).toBe(false));
   });
 
+  it('says how long to wait when main answers that the last sync started moments ago', async () => {
+    const fake = fakeApi({ settings: { language: 'en' } });
+    vi.mocked(fake.api.sync.now).mockResolvedValueOnce({
+      ok: false,
+      tooSoon: true,
+      retryAtMs: NOW + 6_200,
+    });
+    render(App, { props: { api: fake.api } });
+    const button = await screen.findByRole('button', { name: 'Sync now' });
+    await fireEvent.click(button);
+    const notice = await screen.findByTestId('sync-too-soon');
+    expect(notice.textContent?.trim()).toBe(
+      messagesEn['ui.sync.too-soon.other'].replace('{count}', '7'),
+    );
+    expect(notice.getAttribute('role')).toBe('status');
+    expect(control(button).disabled).toBe(false);
+
+    // In Persian, with Persian digits.
+    await fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    await fireEvent.change(await screen.findByLabelText('Language'), { target: { value: 'fa' } });
+    await waitFor(() =>
+      expect(screen.getByTestId('sync-too-soon').textContent?.trim()).toBe(
+        messagesFa['ui.sync.too-soon.other'].replace('{count}', '۷'),
+      ),
+    );
+
+    // The next press that main lets through clears it.
+    await fireEvent.click(screen.getByRole('button', { name: 'همگام‌سازی الان' }));
+    await waitFor(() => expect(screen.queryByTestId('sync-too-soon')).toBeNull());
+    expect(fake.api.sync.now).toHaveBeenCalledTimes(2);
+  });
+
   it('stays disabled while main reports a sync running, whoever started it', async () => {
     const fake = fakeApi({ settings: { language: 'en' }, state: appState({ syncing: true }) });
     render(App, { props: { api: fake.api } });

@@ -6,6 +6,7 @@ import { vi } from 'vitest';
 import type { AppState } from '../../../common/ipc/app-state.ts';
 import type { AmootBridge, EventListener } from '../../../common/ipc/bridge.ts';
 import type {
+  ClipboardReadResult,
   ConfirmedActionResult,
   EventChannel,
   PayloadOf,
@@ -128,7 +129,7 @@ export function fakeApi(options: FakeApiOptions = {}): FakeApi {
     export: { csv: vi.fn(async () => ({ ok: false, cancelled: true }) as const) },
     logs: { open: vi.fn(async () => ({ ok: true }) as const) },
     clipboard: {
-      read: vi.fn(async () => ''),
+      read: vi.fn(async (): Promise<ClipboardReadResult> => ({ ok: false, refused: 'no-token' })),
       write: vi.fn(async (_args: { text: string }) => {}),
     },
   } satisfies AmootBridge;

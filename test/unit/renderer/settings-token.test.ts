@@ -156,12 +156,36 @@ describe('entering a token', () => {
 
   it('pastes from the clipboard into the field', async () => {
     const fake = await openSettings();
-    vi.mocked(fake.api.clipboard.read).mockResolvedValueOnce(`${SETTINGS_TEST_TOKEN}\n`);
+    vi.mocked(fake.api.clipboard.read).mockResolvedValueOnce({
+      ok: true,
+      text: SETTINGS_TEST_TOKEN,
+    });
     await fireEvent.click(screen.getByRole('button', { name: 'Paste' }));
     await waitFor(() => expect(control(tokenField()).value).toBe(SETTINGS_TEST_TOKEN));
     expect(activeElement()).toBe(tokenField());
     expect(fake.api.token.set).not.toHaveBeenCalled();
   });
+
+  it.each([
+    ['no-gesture', 'ui.token.paste.no-gesture'],
+    ['no-token', 'ui.token.paste.no-token'],
+  ] as const)(
+    'says what to do, in both languages, when main answers Paste with %s',
+    async (refused, key) => {
+      for (const language of ['en', 'fa'] as const) {
+        const fake = await openSettings({ settings: { language } });
+        vi.mocked(fake.api.clipboard.read).mockResolvedValueOnce({ ok: false, refused });
+        const paste = language === 'en' ? 'Paste' : messagesFa['ui.token.paste'];
+        await fireEvent.click(screen.getByRole('button', { name: paste }));
+        const catalogue = language === 'en' ? messagesEn : messagesFa;
+        expect(await screen.findByText(catalogue[key])).toBeDefined();
+        const field = control(screen.getByTestId('token-input'));
+        expect(field.value).toBe('');
+        expect(field.getAttribute('aria-invalid')).toBe('false');
+        cleanup();
+      }
+    },
+  );
 
   it.each([
     ['linux', 'ui.token.paste-failed'],

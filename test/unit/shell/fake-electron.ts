@@ -127,6 +127,22 @@ export class FakeWebContents extends FakeEmitter {
   redirect(url: string): boolean {
     return this.#cancellable('will-redirect', { url, isMainFrame: true, isSameDocument: false });
   }
+
+  /** Whether the page has the keyboard focus; the window's focus() gives it. */
+  focused = false;
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  /**
+   * The OS delivering real input to the page (`input-event`), as a click (mouseDown, mouseUp) or a
+   * key press does; only Electron raises it, so a page's own script never reaches this.
+   */
+  userInput(...types: string[]): void {
+    for (const type of types)
+      this.emit('input-event', { preventDefault: () => undefined }, { type });
+  }
 }
 
 export interface FakeWindowOptions {
@@ -192,6 +208,17 @@ export class FakeBrowserWindow extends FakeEmitter {
 
   focus(): void {
     this.focused = true;
+    this.webContents.focused = true;
+  }
+
+  isFocused(): boolean {
+    return this.focused;
+  }
+
+  /** The user switching to another app. */
+  blur(): void {
+    this.focused = false;
+    this.webContents.focused = false;
   }
 
   /** The user closing the window. */
@@ -633,6 +660,13 @@ export class FakeNativeTheme extends EventEmitter {
 /** The system clipboard, as Electron's asynchronous `clipboard` module gives it. */
 export class FakeClipboard {
   text = '';
+  /** How many times main cleared it. */
+  clears = 0;
+
+  clear(): void {
+    this.text = '';
+    this.clears += 1;
+  }
 
   readText(): Promise<string> {
     return Promise.resolve(this.text);
@@ -690,5 +724,6 @@ export function resetFakeElectron(): void {
   fakeElectron.nativeTheme.reset();
   fakeElectron.utilityProcess.reset();
   fakeElectron.clipboard.text = '';
+  fakeElectron.clipboard.clears = 0;
   FakeMenu.applicationMenu = undefined;
 }
