@@ -1,3 +1,5 @@
+import { normalizeText, type NormalizedText } from './normalized-text.ts';
+
 /** What a secret is replaced with: visibly a redaction, and not mistaken for a short token. */
 export const REDACTED = '[redacted]';
 
@@ -11,77 +13,137 @@ export const MIN_ENCODED_LENGTH = 8;
 /**
  * Replaces every occurrence of each secret in `text`, in every form a log line can hold it in.
  * Each secret is trimmed first (a pasted token often carries a line break). A valid token is
- * printable ASCII without blanks (`checkToken`), so the forms are built per character rather than
- * by decoding the line, which would need a guess at where an encoded run starts and ends:
+ * printable ASCII without blanks (`checkToken`), and these forms are covered:
  *
- * - each character may be itself or `%hh` in either hex case, `%25hh` when encoded twice (a URL,
- *   a form body: `+` for a blank cannot occur, a token has no blanks, and a literal `+` is `%2B`);
- * - each character may follow any number of backslashes, raw or as `%5C`: JSON escaping, once or
- *   twice over, and `util.inspect`'s quoting, which escape `"`, `\` and `'`;
+ * - escaped and percent-encoded, in any mix, case and depth (JSON, JSON in JSON, util.inspect, a
+ *   URL, a form body): found in the line's normalised form (normalized-text.ts);
  * - base64 and base64url: the token can start at any of three byte offsets inside a longer
  *   encoded value (`user:token` in a Basic header), so for each offset the encoded characters that
- *   depend on the token alone are matched — at most the two partial groups at its ends are left,
- *   which hold no more than a few bits of the token each;
+ *   depend on the token alone are matched — at most the partial groups at its two ends are left,
+ *   a few bits of the token each;
  * - hex in either case, the bytes optionally separated by a blank or a colon (a Buffer's inspect);
- * - a prefix of the token right before `util.inspect`'s truncation mark (`'…'... 5 more
+ * - the start of the token right before util.inspect's truncation mark (`'…'... 5 more
  *   characters`): a string over 10,000 characters shows only its start, which may end inside a
  *   token. Any prefix at all is masked there, since the mark makes a false match near impossible.
  *
- * All forms are replaced in one pass, so a short secret cannot match inside the mask left by a
- * longer one. Empty secrets are ignored; any other length is redacted, however short, because a log
- * that is harder to read is cheaper than a leaked token. The pattern is built once per set of
- * secrets, which changes only when a request starts or ends.
+ * Every match is found in the original text first and all are masked in one pass, so a short
+ * secret cannot match inside the mask left by a longer one. Empty secrets are ignored; any other
+ * length is redacted, however short, because a log that is harder to read is cheaper than a
+ * leaked token. Each search is linear in the line (no pattern here can backtrack at length).
  */
 export function redactSecrets(text: string, secrets: readonly string[]): string {
-  const pattern = patternFor(secrets);
-  return pattern === null ? text : text.replace(pattern, REDACTED);
-}
-
-let cached: { key: string; pattern: RegExp | null } | null = null;
-
-function patternFor(secrets: readonly string[]): RegExp | null {
-  const trimmed = [...new Set(secrets.map((secret) => secret.trim()).filter((s) => s !== ''))];
-  const key = trimmed.join('\n');
-  if (cached?.key === key) return cached.pattern;
-  const alternatives = trimmed.flatMap(formsOf);
-  const pattern = alternatives.length === 0 ? null : new RegExp(alternatives.join('|'), 'g');
-  cached = { key, pattern };
-  return pattern;
-}
-
-/** Every pattern for one secret, whole forms first so they win over a prefix at the same place. */
-function formsOf(secret: string): string[] {
-  const chars = [...secret].map(charPattern);
-  const forms = [chars.join('')];
-  if (secret.length >= MIN_ENCODED_LENGTH) {
-    const bytes = Buffer.from(secret, 'utf8');
-    forms.push(hexPattern(bytes));
-    for (const inner of base64Inners(bytes)) {
-      forms.push(escapeRegExp(inner), escapeRegExp(toBase64Url(inner)));
+  const known = prepared(secrets);
+  if (known.secrets.length === 0) return text;
+  const spans: Span[] = [];
+  const normalized = normalizeText(text);
+  for (const secret of known.secrets) {
+    findNormalized(normalized, secret, spans);
+    findTruncated(text, normalized, secret, spans);
+  }
+  if (known.encoded !== null) {
+    for (const match of text.matchAll(known.encoded)) {
+      spans.push([match.index, match.index + match[0].length]);
     }
   }
-  forms.push(`${nestedPrefix(chars)}${INSPECT_TRUNCATION}`);
+  return mask(text, spans);
+}
+
+type Span = [start: number, end: number];
+
+interface Prepared {
+  readonly key: string;
+  /** Each secret in normalised form. */
+  readonly secrets: readonly string[];
+  /** The base64, base64url and hex forms of the secrets long enough for them, as one pattern. */
+  readonly encoded: RegExp | null;
+}
+
+let cached: Prepared | null = null;
+
+/** Built once per set of secrets, which changes only when a request starts or ends. */
+function prepared(secrets: readonly string[]): Prepared {
+  const trimmed = [...new Set(secrets.map((secret) => secret.trim()).filter((s) => s !== ''))];
+  const key = trimmed.join('\n');
+  if (cached?.key === key) return cached;
+  const alternatives = trimmed
+    .filter((secret) => secret.length >= MIN_ENCODED_LENGTH)
+    .flatMap((secret) => encodedForms(Buffer.from(secret, 'utf8')));
+  cached = {
+    key,
+    // A secret of backslashes only normalises to nothing: then it is looked for as it is.
+    secrets: trimmed.map((secret) => normalizeText(secret).text || secret),
+    encoded: alternatives.length === 0 ? null : new RegExp(alternatives.join('|'), 'g'),
+  };
+  return cached;
+}
+
+function findNormalized(normalized: NormalizedText, secret: string, spans: Span[]): void {
+  for (let at = normalized.text.indexOf(secret); at >= 0;) {
+    spans.push(spanOf(normalized, at, at + secret.length));
+    at = normalized.text.indexOf(secret, at + secret.length);
+  }
+}
+
+/** The mark util.inspect puts after a string cut at `maxStringLength`: quote, `... N more`. */
+const INSPECT_TRUNCATION = /['"`]\.\.\. \d+ more characters?/g;
+
+function findTruncated(text: string, normalized: NormalizedText, secret: string, spans: Span[]) {
+  for (const mark of text.matchAll(INSPECT_TRUNCATION)) {
+    // The last character shown ends where the mark starts, or only escapes lie between (a
+    // token's `\` shown as `\\`: normalising drops both).
+    const last = lastIndexBefore(normalized.ends, mark.index);
+    if (last < 0 || !ONLY_ESCAPES.test(text.slice(normalized.ends[last], mark.index))) continue;
+    for (let length = Math.min(secret.length, last + 1); length > 0; length -= 1) {
+      const start = last + 1 - length;
+      if (normalized.text.slice(start, last + 1) === secret.slice(0, length)) {
+        spans.push([normalized.starts[start] ?? 0, mark.index]);
+        break;
+      }
+    }
+  }
+}
+
+const ONLY_ESCAPES = /^(?:\\|%(?:25)*5[cC])*$/;
+
+function lastIndexBefore(ends: readonly number[], position: number): number {
+  let low = 0;
+  let high = ends.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((ends[middle] ?? Infinity) <= position) {
+      found = middle;
+      low = middle + 1;
+    } else high = middle - 1;
+  }
+  return found;
+}
+
+function spanOf(normalized: NormalizedText, from: number, to: number): Span {
+  return [normalized.starts[from] ?? 0, normalized.ends[to - 1] ?? 0];
+}
+
+/** `text` with every span, overlapping ones merged, replaced by one mark each. */
+function mask(text: string, spans: Span[]): string {
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    if (end <= at) continue;
+    if (start >= at) out += `${text.slice(at, start)}${REDACTED}`;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+function encodedForms(bytes: Buffer): string[] {
+  const hex = [...bytes].map((byte) => caseless(byte.toString(16).padStart(2, '0')));
+  const forms = [hex.join('[ :]?')];
+  for (const inner of base64Inners(bytes)) {
+    forms.push(escapeRegExp(inner), escapeRegExp(toBase64Url(inner)));
+  }
   return forms;
-}
-
-/** The mark `util.inspect` puts after a string cut at `maxStringLength`: quote, `... N more`. */
-const INSPECT_TRUNCATION = '(?=\\\\*[\'"`]\\.\\.\\. \\d+ more characters?)';
-
-const ESCAPES = '(?:\\\\|%(?:25)*5[cC])*';
-
-function charPattern(char: string): string {
-  const hex = char.codePointAt(0)?.toString(16).padStart(2, '0') ?? '';
-  return `${ESCAPES}(?:${escapeRegExp(char)}|%(?:25)*${caseless(hex)})`;
-}
-
-/** `p1(?:p2(?:p3)?)?`: the first character, then as many more as follow. */
-function nestedPrefix(chars: readonly string[]): string {
-  const [first, ...rest] = chars;
-  return `${first ?? ''}${rest.reduceRight((inner, char) => `(?:${char}${inner})?`, '')}`;
-}
-
-function hexPattern(bytes: Buffer): string {
-  return [...bytes].map((byte) => caseless(byte.toString(16).padStart(2, '0'))).join('[ :]?');
 }
 
 function caseless(hex: string): string {
@@ -92,7 +154,7 @@ function caseless(hex: string): string {
 
 /**
  * For each offset (0, 1, 2 bytes into a 3-byte group) the base64 characters fixed by the secret
- * alone: the groups that hold only its bytes, plus a final padded group when it ends the value.
+ * alone: the groups that hold only its bytes, and the same with the padded end (token last).
  */
 function base64Inners(bytes: Buffer): string[] {
   const inners: string[] = [];
@@ -102,11 +164,10 @@ function base64Inners(bytes: Buffer): string[] {
     if (whole <= 0) continue;
     const encoded = bytes.subarray(lead, lead + whole).toString('base64');
     const rest = bytes.subarray(lead + whole);
-    // The inner groups, and separately the same followed by the padded end (token last).
-    inners.push(encoded);
     if (rest.length > 0) inners.push(`${encoded}${rest.toString('base64')}`);
+    inners.push(encoded);
   }
-  return inners.sort((a, b) => b.length - a.length);
+  return inners;
 }
 
 function toBase64Url(base64: string): string {
