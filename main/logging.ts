@@ -117,14 +117,15 @@ export function redactLogText(text: string, secrets: readonly string[]): string 
  *   the same quote unescaped, since JSON and inspect escape that quote inside;
  * - a form or query field (`authorization=x&…`): up to `&` or a blank, since the value is
  *   percent-encoded there;
- * - a header line (`Authorization: x`): to the end of the line.
+ * - a header line (`Authorization: x`), or a quoted value the first pattern could not close (a
+ *   token that starts with its quote, `''x`): to the end of the line.
  * A value already redacted is left alone (the negative look-aheads are REDACTED, escaped).
  */
 const QUOTED_AUTHORIZATION =
   /(authorization['"`]?\s*(?::|=>?)\s*)(['"`])(?!\[redacted\]\2)(?:\\.|(?!\2)[^\\\r\n])+(?=\2|[\r\n]|$)/gi;
 const FORM_AUTHORIZATION = /(authorization=)(?!\[redacted\])[^\s&'"`]+/gi;
 const HEADER_AUTHORIZATION =
-  /(authorization['"`]?\s*(?::|=>)\s*)(?!\[redacted\])[^\s'"`][^\r\n]*/gi;
+  /(authorization['"`]?\s*(?::|=>)\s*)(?!['"`]?\[redacted\])\S[^\r\n]*/gi;
 
 const INSPECT_OPTIONS = { depth: 5, breakLength: Infinity } as const;
 

@@ -37,8 +37,8 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
   const spans: Span[] = [];
   const normalized = normalizeText(text);
   for (const secret of known.secrets) {
-    findNormalized(normalized, secret, spans);
-    findTruncated(text, normalized, secret, spans);
+    findNormalized(normalized, secret.normalized, spans);
+    findTruncated(text, normalized, secret.prefixes, spans);
   }
   if (known.encoded !== null) {
     for (const match of text.matchAll(known.encoded)) {
@@ -52,8 +52,15 @@ type Span = [start: number, end: number];
 
 interface Prepared {
   readonly key: string;
-  /** Each secret in normalised form. */
-  readonly secrets: readonly string[];
+  readonly secrets: readonly {
+    /** The secret in normalised form. */
+    readonly normalized: string;
+    /**
+     * Each start of the secret (one character, two, …) normalised on its own: a cut can fall
+     * inside an escape the whole secret holds (`%4` of `%41`), which then stays as it is.
+     */
+    readonly prefixes: readonly string[];
+  }[];
   /** The base64, base64url and hex forms of the secrets long enough for them, as one pattern. */
   readonly encoded: RegExp | null;
 }
@@ -70,8 +77,11 @@ function prepared(secrets: readonly string[]): Prepared {
     .flatMap((secret) => encodedForms(Buffer.from(secret, 'utf8')));
   cached = {
     key,
-    // A secret of backslashes only normalises to nothing: then it is looked for as it is.
-    secrets: trimmed.map((secret) => normalizeText(secret).text || secret),
+    secrets: trimmed.map((secret) => ({
+      // A secret of backslashes only normalises to nothing: then it is looked for as it is.
+      normalized: normalizeText(secret).text || secret,
+      prefixes: [...secret].map((_char, index) => normalizeText(secret.slice(0, index + 1)).text),
+    })),
     encoded: alternatives.length === 0 ? null : new RegExp(alternatives.join('|'), 'g'),
   };
   return cached;
@@ -87,19 +97,24 @@ function findNormalized(normalized: NormalizedText, secret: string, spans: Span[
 /** The mark util.inspect puts after a string cut at `maxStringLength`: quote, `... N more`. */
 const INSPECT_TRUNCATION = /['"`]\.\.\. \d+ more characters?/g;
 
-function findTruncated(text: string, normalized: NormalizedText, secret: string, spans: Span[]) {
+function findTruncated(
+  text: string,
+  normalized: NormalizedText,
+  prefixes: readonly string[],
+  spans: Span[],
+): void {
   for (const mark of text.matchAll(INSPECT_TRUNCATION)) {
     // The last character shown ends where the mark starts, or only escapes lie between (a
     // token's `\` shown as `\\`: normalising drops both).
     const last = lastIndexBefore(normalized.ends, mark.index);
-    if (last < 0 || !ONLY_ESCAPES.test(text.slice(normalized.ends[last], mark.index))) continue;
-    for (let length = Math.min(secret.length, last + 1); length > 0; length -= 1) {
-      const start = last + 1 - length;
-      if (normalized.text.slice(start, last + 1) === secret.slice(0, length)) {
-        spans.push([normalized.starts[start] ?? 0, mark.index]);
-        break;
-      }
-    }
+    const gap = last < 0 ? 0 : (normalized.ends[last] ?? 0);
+    if (!ONLY_ESCAPES.test(text.slice(gap, mark.index))) continue;
+    const shown = normalized.text.slice(0, last + 1);
+    const length = prefixes.findLastIndex((prefix) => prefix !== '' && shown.endsWith(prefix));
+    const prefix = prefixes[length] ?? '';
+    if (length >= 0) spans.push([normalized.starts[shown.length - prefix.length] ?? 0, mark.index]);
+    // A secret that starts with a backslash, cut right after it: only escapes are shown.
+    else if (prefixes[0] === '' && gap < mark.index) spans.push([gap, mark.index]);
   }
 }
 

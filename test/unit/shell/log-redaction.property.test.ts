@@ -70,8 +70,9 @@ function encodings(token: string, lower: boolean, lead: string, cut: number) {
     { line: `hex ${hex}`, never: hex, caseless: true },
     { line: `HEX ${hex.toUpperCase()}`, never: hex, caseless: true },
     { line: `buffer ${inspect(bytes)}`, never: inspect(bytes).slice('<Buffer '.length, -1) },
-    // util.inspect cut a long string inside the token: what it shows of it, up to its mark.
-    { line: `long ${inspected}`, never: inspected.slice(1 + 10_000 - cut) },
+    // util.inspect cut a long string inside the token: what it shows of it, up to its mark (with
+    // the filler character before it: a prefix such as `]` would otherwise end the mask itself).
+    { line: `long ${inspected}`, never: inspected.slice(10_000 - cut) },
   ];
   return cases;
 }

@@ -190,6 +190,7 @@ describe('redactLogText', () => {
     // A token may hold `, ; &` and quotes: outside a request it is known to nobody, and only
     // where its value ends tells how much to hide.
     ['Authorization: a,b;c&d=e', 'Authorization: [redacted]'],
+    ["Authorization: ''a-token-that-starts-with-quotes", 'Authorization: [redacted]'],
     [
       "{ authorization: 'a,b;c&d\\'e', accept: 'json' }",
       "{ authorization: '[redacted]', accept: 'json' }",
