@@ -7,10 +7,13 @@ import { app, ipcMain, protocol } from 'electron';
 import electronLog from 'electron-log/main';
 import { ElectronStoreClass } from './adapters/conf-store/electron-store-class.ts';
 import { registerAppScheme } from './app-protocol.ts';
+import { closeElectronLogIpc } from './app/app-logging.ts';
 import { setupAppShell } from './app/app-shell.ts';
 import { startApp } from './app/start-app.ts';
 import { claimSingleInstance } from './lifecycle/single-instance.ts';
 
+// electron-log/main's import opened an IPC channel any frame could log through: closed at once.
+closeElectronLogIpc(ipcMain);
 // Sandbox every renderer, including any a future change forgets to configure.
 app.enableSandbox();
 // The page is served from app://, registered before the app is ready as Electron requires.

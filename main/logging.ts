@@ -5,7 +5,7 @@
  * wherever it could appear" — every message passes the redacting hook before any transport
  * formats it, whatever a caller logs (a string, an error with its stack and cause, an object).
  */
-import { renameSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import { inspect } from 'node:util';
 import type { Hook, LogFile, LogMessage, NodeLogger } from 'electron-log';
@@ -43,6 +43,7 @@ const DEFAULT_KEEP_ARCHIVES = 3;
  */
 export function configureLogging(log: NodeLogger, options: LoggingOptions): Logger {
   const { file, console: toConsole } = log.transports;
+  keepPrivate(options.folder);
   file.resolvePathFn = () => join(options.folder, LOG_FILE_NAME);
   file.maxSize = options.maxBytes ?? DEFAULT_MAX_BYTES;
   file.archiveLogFn = rotateArchives(options.keepArchives ?? DEFAULT_KEEP_ARCHIVES);
@@ -60,6 +61,27 @@ export function configureLogging(log: NodeLogger, options: LoggingOptions): Logg
     error: (line) => log.error(line),
   };
 }
+
+/**
+ * The logs folder is the user's alone (0700) and so is every log in it (0600): the lines name
+ * files, hosts and error details. electron-log would create the folder 0755, and a folder or log
+ * left by an older version keeps its mode, so both are set on every start. Failing here is not
+ * fatal: the file transport reports its own errors, and the app must start to be usable.
+ */
+function keepPrivate(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    chmodSync(folder, 0o700);
+    for (const name of readdirSync(folder)) {
+      if (LOG_FILE_PATTERN.test(name)) chmodSync(join(folder, name), 0o600);
+    }
+  } catch {
+    // See above: the log stays as private as the OS lets it be.
+  }
+}
+
+/** `main.log` and its archives `main.<n>.log`, as `rotateArchives` names them. */
+const LOG_FILE_PATTERN = /^main(?:\.\d+)?\.log$/;
 
 /** The folder "Open logs folder" shows: the one holding the current log file. */
 export function logsFolder(log: NodeLogger): string {
@@ -81,18 +103,29 @@ export function redactingHook(secrets: () => readonly string[]): Hook {
 
 /** `text` with every secret and every `Authorization` value replaced by the redaction mark. */
 export function redactLogText(text: string, secrets: readonly string[]): string {
-  return redactSecrets(text, secrets).replace(AUTHORIZATION_VALUE, `$1${REDACTED}`);
+  return redactSecrets(text, secrets)
+    .replace(QUOTED_AUTHORIZATION, `$1$2${REDACTED}`)
+    .replace(FORM_AUTHORIZATION, `$1${REDACTED}`)
+    .replace(HEADER_AUTHORIZATION, `$1${REDACTED}`);
 }
 
-/**
- * An Authorization (or Proxy-Authorization) header as it shows up in text: `Authorization: x`,
- * `"authorization":"x"`, `authorization: 'x'` (util.inspect), `'Authorization' => 'x'` (a Map).
- * The value starts at its first non-blank character and runs to the end of the line or the next
- * quote, comma, semicolon, `&` (a form body) or closing bracket; a value already redacted is left alone.
+/*
+ * An Authorization (or Proxy-Authorization) value as it shows up in text, known token or not. A
+ * token may hold any printable character but a blank (`checkToken`), `, ; & ' "` included, so a
+ * value never ends at one of those unless the form it is in escapes them:
+ * - quoted (`"authorization":"x"`, util.inspect's `authorization: 'x'`, a Map's `=> 'x'`): up to
+ *   the same quote unescaped, since JSON and inspect escape that quote inside;
+ * - a form or query field (`authorization=x&…`): up to `&` or a blank, since the value is
+ *   percent-encoded there;
+ * - a header line (`Authorization: x`), or a quoted value the first pattern could not close (a
+ *   token that starts with its quote, `''x`): to the end of the line.
+ * A value already redacted is left alone (the negative look-aheads are REDACTED, escaped).
  */
-// The negative look-ahead is REDACTED, escaped.
-const AUTHORIZATION_VALUE =
-  /(authorization['"]?\s*(?::|=>?)\s*['"]?)(?!\[redacted\])[^\s'",;&}\]](?:[^'"\r\n,;&}\]]*[^\s'",;&}\]])?/gi;
+const QUOTED_AUTHORIZATION =
+  /(authorization['"`]?\s*(?::|=>?)\s*)(['"`])(?!\[redacted\]\2)(?:\\.|(?!\2)[^\\\r\n])+(?=\2|[\r\n]|$)/gi;
+const FORM_AUTHORIZATION = /(authorization=)(?!\[redacted\])[^\s&'"`]+/gi;
+const HEADER_AUTHORIZATION =
+  /(authorization['"`]?\s*(?::|=>)\s*)(?!['"`]?\[redacted\])\S[^\r\n]*/gi;
 
 const INSPECT_OPTIONS = { depth: 5, breakLength: Infinity } as const;
 

@@ -34,6 +34,7 @@ import {
 import type { Logger } from '../logging.ts';
 import { describeError } from './app-logging.ts';
 import { applyDemoSettings, createDemoSecretStore, type DemoMode } from './demo-mode.ts';
+import { createRunTokenLease } from './run-token-lease.ts';
 import type { SecretsInUse } from './secrets-in-use.ts';
 import { createSignal, type Signal } from '../core/signal.ts';
 import { toSyncResult } from './sync-result.ts';
@@ -160,8 +161,11 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
 
     const progress = createSignal<SyncProgress>(reportError);
     const runFinished = createSignal<SyncRunRecord>(reportError);
-    // The engine reads the token afresh for every run; the log knows it only until the run ends.
-    let releaseRunToken = (): void => undefined;
+    // The engine reads the token afresh for every run; the log knows it until the run ended and
+    // every sync process has exited (run-token-lease.ts).
+    const lease = createRunTokenLease(secrets);
+    const launchWorker =
+      deps.launchWorker === undefined ? undefined : lease.counting(deps.launchWorker);
     const readToken = async (): Promise<string | null> => {
       const read = await tokens.withToken((token) => Promise.resolve(token));
       if (!read.ok) {
@@ -174,18 +178,16 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
           },
         );
       }
-      releaseRunToken();
-      releaseRunToken = secrets.hold(read.value);
+      lease.hold(read.value);
       return read.value;
     };
     const onRunFinished = (run: SyncRunRecord): void => {
-      releaseRunToken();
-      releaseRunToken = () => undefined;
+      lease.runFinished();
       runFinished.emit(run);
     };
     const onProgress = (value: SyncProgress): void => progress.emit(value);
     const engine: SyncEngine =
-      deps.launchWorker === undefined
+      launchWorker === undefined
         ? createStoresEngine(stores, {
             readToken,
             fetch: deps.fetch,
@@ -197,7 +199,7 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
             log: (line) => log.info(line),
           })
         : createWorkerEngine({
-            launch: deps.launchWorker,
+            launch: launchWorker,
             dataDir: deps.dataDir,
             history: stores.history,
             mirror: stores.mirror,
@@ -212,9 +214,9 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
             settingsBlocker: () => stores.settings.syncBlocker(),
           });
     const writeCsv =
-      deps.launchWorker === undefined
+      launchWorker === undefined
         ? exportInProcess(stores.mirror, deps.dataDir)
-        : exportInWorker(deps.launchWorker, deps.dataDir);
+        : exportInWorker(launchWorker, deps.dataDir);
     for (const run of recoverInterruptedRuns(stores.history, stores.mirror)) {
       log.warn(`sync ${run.id} was interrupted by the last exit (committed: ${run.committed})`);
     }

@@ -82,7 +82,7 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
     // Syncs and exports run in a utility process, so main never stalls on a large account.
     launchWorker: utilityProcessLauncher(utilityProcess, {
       mainDir: import.meta.dirname,
-      onStderr: (text) => log.warn(`sync process stderr: ${text.trimEnd()}`),
+      onStderr: (line) => log.warn(`sync process stderr: ${line}`),
     }),
   });
   // From here on the services hold the data folder: whatever happens, quitting closes them.

@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WORKER_V8_FLAGS, type FromWorker } from './protocol.ts';
+import { afterDrained, stderrLines } from './stderr-lines.ts';
 import type { LaunchWorker } from './worker-handle.ts';
 
 const ENTRY = fileURLToPath(new URL('./node-entry.ts', import.meta.url));
@@ -22,17 +23,18 @@ export function forkNodeWorker(v8Flags: readonly string[]): ChildProcess {
 }
 
 export function nodeProcessLauncher(
-  options: { onStderr?: (text: string) => void } = {},
+  options: { onStderr?: (line: string) => void } = {},
 ): LaunchWorker {
   return () => {
     const child = forkNodeWorker(WORKER_V8_FLAGS);
-    child.stderr?.on('data', (chunk: Buffer) => options.onStderr?.(chunk.toString('utf8')));
+    const drained = stderrLines(child.stderr, (line) => options.onStderr?.(line));
     return {
       post: (message) => {
         if (child.connected) child.send(message);
       },
       onMessage: (listener) => child.on('message', (message) => listener(message as FromWorker)),
-      onExit: (listener) => child.once('exit', (code) => listener(code)),
+      onExit: (listener) =>
+        child.once('exit', (code) => afterDrained(drained, () => listener(code))),
       kill: () => void child.kill(),
     };
   };

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import type { UtilityProcess } from 'electron';
 import { WORKER_V8_FLAGS, type FromWorker } from './protocol.ts';
+import { afterDrained, stderrLines } from './stderr-lines.ts';
 import type { LaunchWorker } from './worker-handle.ts';
 
 export interface UtilityProcessApi {
@@ -21,7 +22,7 @@ export interface UtilityProcessApi {
 
 export function utilityProcessLauncher(
   utilityProcess: UtilityProcessApi,
-  options: { mainDir: string; onStderr: (text: string) => void },
+  options: { mainDir: string; onStderr: (line: string) => void },
 ): LaunchWorker {
   return () => {
     const child = utilityProcess.fork(join(options.mainDir, 'sync-worker.js'), [], {
@@ -31,12 +32,12 @@ export function utilityProcessLauncher(
       // would only fill its buffer. Stderr is read, since only a crash writes there.
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    // What a crash wrote goes to the log.
-    child.stderr?.on('data', (chunk: Buffer) => options.onStderr(chunk.toString('utf8')));
+    // What a crash wrote goes to the log, line by line (see stderr-lines.ts).
+    const drained = stderrLines(child.stderr, options.onStderr);
     return {
       post: (message) => child.postMessage(message),
       onMessage: (listener) => child.on('message', (message) => listener(message as FromWorker)),
-      onExit: (listener) => child.on('exit', (code) => listener(code)),
+      onExit: (listener) => child.on('exit', (code) => afterDrained(drained, () => listener(code))),
       kill: () => void child.kill(),
     };
   };

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../../common/ipc/app-state.ts';
 import { MANUAL_SYNC_COOLDOWN_MS } from '../../../main/core/scheduler/manual-sync-limit.ts';
+import { forkNodeWorker } from '../../../main/sync-worker/launch-node-process.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { FakeNotification } from '../shell/fake-electron.ts';
 import { boot, quitAll, SYNC_PROCESS_WAIT, type BootedApp } from './boot.ts';
@@ -182,5 +184,28 @@ describe('syncing from outside the window', () => {
     }, SYNC_PROCESS_WAIT);
     menu().find('Resume').click();
     expect((await app.api.state.get()).paused).toBeNull();
+  });
+});
+
+describe("the sync process's stderr", () => {
+  // Remembers the token main hands the process and, when main ends the process after its run,
+  // writes it to stderr in two chunks, as a crash trace naming a request would.
+  const lateWriter = pathToFileURL(
+    join(import.meta.dirname, '../../support/late-stderr-writer.mjs'),
+  );
+
+  it('is logged in whole lines, the token redacted even after the run finished', async () => {
+    fakeElectron.utilityProcess.launcher = (request) =>
+      forkNodeWorker([...request.execArgv, '--import', lateWriter.href]);
+    await syncedApp();
+
+    const log = (): string =>
+      readFileSync(join(fakeElectron.app.getPath('logs'), 'main.log'), 'utf8');
+    await vi.waitFor(() => expect(log()).toContain('late crash trace'), SYNC_PROCESS_WAIT);
+    await vi.waitFor(() => expect(log()).toContain(' failed\n'), SYNC_PROCESS_WAIT);
+    expect(log()).toContain(
+      'sync process stderr: late crash trace: request with [redacted] failed',
+    );
+    expect(log()).not.toContain(SYNC_TOKEN.slice(0, 8));
   });
 });

@@ -23,6 +23,23 @@ type InvokeListener = (event: FakeInvokeEvent, ...args: unknown[]) => unknown;
 /** `ipcMain`'s invoke side: handlers by channel, and the call a page's `invoke` turns into. */
 export class FakeIpcMain {
   readonly handlers = new Map<string, InvokeListener>();
+  /** `ipcMain.on` listeners by channel: main's own code registers none, electron-log/main does. */
+  readonly listeners = new Map<string, ((...args: unknown[]) => void)[]>();
+
+  on(channel: string, listener: (...args: unknown[]) => void): this {
+    this.listeners.set(channel, [...(this.listeners.get(channel) ?? []), listener]);
+    return this;
+  }
+
+  removeAllListeners(channel?: string): this {
+    if (channel === undefined) this.listeners.clear();
+    else this.listeners.delete(channel);
+    return this;
+  }
+
+  listenerCount(channel: string): number {
+    return this.listeners.get(channel)?.length ?? 0;
+  }
 
   handle(channel: string, listener: InvokeListener): void {
     if (this.handlers.has(channel)) {
@@ -45,6 +62,7 @@ export class FakeIpcMain {
 
   reset(): void {
     this.handlers.clear();
+    this.listeners.clear();
   }
 }
 

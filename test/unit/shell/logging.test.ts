@@ -1,4 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodeLog from 'electron-log/node';
@@ -133,6 +142,30 @@ describe('configureLogging', () => {
   });
 });
 
+describe('the logs folder', () => {
+  it('is readable by the user only, and so is every log in it, even when left open by an older version', () => {
+    // Windows has no such modes: what it grants comes from the folder's ACL.
+    if (process.platform === 'win32') return;
+    const parent = mkdtempSync(join(tmpdir(), 'amoot-logging-'));
+    const fresh = join(parent, 'fresh', 'logs');
+    const old = join(parent, 'old');
+    mkdirSync(old, { mode: 0o755 });
+    chmodSync(old, 0o755);
+    for (const name of [LOG_FILE_NAME, 'main.1.log']) {
+      writeFileSync(join(old, name), 'an older line\n', { mode: 0o644 });
+      chmodSync(join(old, name), 0o644);
+    }
+    for (const folder of [fresh, old]) {
+      const electronLog = nodeLog.create({ logId: `test-${(instances += 1)}` }) as NodeLogger;
+      configureLogging(electronLog, { folder, production: true, secrets: () => [] }).info('x');
+      expect(statSync(folder).mode & 0o777).toBe(0o700);
+      for (const name of readdirSync(folder)) {
+        expect(statSync(join(folder, name)).mode & 0o777, name).toBe(0o600);
+      }
+    }
+  });
+});
+
 describe('rotateArchives', () => {
   it('empties the file instead when it cannot be moved', () => {
     const folder = mkdtempSync(join(tmpdir(), 'amoot-logging-'));
@@ -154,6 +187,16 @@ describe('redactLogText', () => {
     ['Proxy-Authorization: Basic xyz', 'Proxy-Authorization: [redacted]'],
     ['Authorization:   [redacted]', 'Authorization:   [redacted]'],
     ['Authorization failed for this request', 'Authorization failed for this request'],
+    // A token may hold `, ; &` and quotes: outside a request it is known to nobody, and only
+    // where its value ends tells how much to hide.
+    ['Authorization: a,b;c&d=e', 'Authorization: [redacted]'],
+    ["Authorization: ''a-token-that-starts-with-quotes", 'Authorization: [redacted]'],
+    [
+      "{ authorization: 'a,b;c&d\\'e', accept: 'json' }",
+      "{ authorization: '[redacted]', accept: 'json' }",
+    ],
+    ['{"authorization":"a,b;c\\"d","x":1}', '{"authorization":"[redacted]","x":1}'],
+    ['authorization=a%2Cb%3Bc%26d&next=1', 'authorization=[redacted]&next=1'],
   ])('turns %j into %j', (input, output) => {
     expect(redactLogText(input, [])).toBe(output);
   });
