@@ -68,4 +68,21 @@ describe('redirects are refused', () => {
     const { error } = await failureFor(() => new Response(null, { status: 300 }));
     expect(error.message).toEqual({ key: 'error.protocol.redirect.no-host' });
   });
+
+  it.each(['net::ERR_UNSAFE_REDIRECT', 'net::ERR_TOO_MANY_REDIRECTS'])(
+    'a fetch that throws %s instead: the same refusal, not a network failure',
+    async (reason) => {
+      const result = await fetchContactUpdates({
+        token: TOKEN,
+        contactGroupId: '0',
+        baseUrl: 'https://portal.amootsms.com/rest',
+        fetch: () => Promise.reject(new TypeError(reason)),
+        userAgent: 'unit',
+      });
+      expect(result).toMatchObject({
+        ok: false,
+        error: { kind: 'protocol', message: { key: 'error.protocol.redirect.no-host' } },
+      });
+    },
+  );
 });
