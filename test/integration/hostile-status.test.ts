@@ -10,10 +10,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncRunRecord } from '../../common/sync-types.ts';
 import { createStoresEngine } from '../../main/compose/stores-engine.ts';
 import { openStores, type OpenedStores } from '../../main/compose/open-stores.ts';
-import { systemClock } from '../../main/core/ports/clock.ts';
 import { nodeProcessLauncher } from '../../main/sync-worker/launch-node-process.ts';
-import { createWorkerEngine } from '../../main/sync-worker/worker-engine.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { workerEngineOn } from '../support/worker-engine-on.ts';
 
 const TOKEN = 'hostile-status-token-0c5b';
 /** About 5 MB of one unknown title, as a hostile or broken server could send. */
@@ -72,18 +71,7 @@ describe('a Status megabytes long', () => {
   it('in its own process: the run fails with a short status, not left running', async () => {
     const { dir, stores: opened } = openDataDir();
     sim.setFault({ kind: 'status', title: HUGE_STATUS });
-    const logs: string[] = [];
-    const engine = createWorkerEngine({
-      launch: nodeProcessLauncher(),
-      dataDir: dir,
-      history: opened.history,
-      mirror: opened.mirror,
-      settings: () => opened.settings.get(),
-      userAgent: 'hostile-status-test',
-      readToken: () => Promise.resolve(TOKEN),
-      clock: systemClock,
-      log: (level, line) => logs.push(`${level}: ${line}`),
-    });
+    const { engine, logs } = workerEngineOn(opened, dir, nodeProcessLauncher(), { token: TOKEN });
     expectShortFailedRun(opened, await engine.run('manual'));
     expect(logs.join('\n')).not.toContain(TOKEN);
   }, 30_000);

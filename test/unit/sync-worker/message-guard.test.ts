@@ -9,12 +9,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncRunRecord } from '../../../common/sync-types.ts';
 import { openStores, type OpenedStores } from '../../../main/compose/open-stores.ts';
-import { systemClock } from '../../../main/core/ports/clock.ts';
 import { failedRun, startedRun } from '../../../main/core/sync/run-record.ts';
 import { amootError } from '../../../main/core/amoot/amoot-error.ts';
 import type { FromWorker } from '../../../main/sync-worker/protocol.ts';
-import { createWorkerEngine } from '../../../main/sync-worker/worker-engine.ts';
 import type { WorkerHandle } from '../../../main/sync-worker/worker-handle.ts';
+import { workerEngineOn } from '../../support/worker-engine-on.ts';
 
 const TOKEN = 'message-guard-token-4d2a';
 let dir: string;
@@ -67,17 +66,8 @@ function runWith(
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'message-guard-'));
   stores = openStores({ dir });
   const worker = scriptedWorker(script);
-  const logs: string[] = [];
-  const engine = createWorkerEngine({
-    launch: () => worker.handle,
-    dataDir: dir,
-    history: stores.history,
-    mirror: stores.mirror,
-    settings: () => stores.settings.get(),
-    userAgent: 'message-guard-test',
-    readToken: () => Promise.resolve(TOKEN),
-    clock: systemClock,
-    log: (level, line) => logs.push(`${level}: ${line}`),
+  const { engine, logs } = workerEngineOn(stores, dir, () => worker.handle, {
+    token: TOKEN,
     ...(onRunFinished ? { onRunFinished } : {}),
   });
   return { engine, logs, worker };
