@@ -1,6 +1,7 @@
 import { updatesMessagesEn } from './screens/updates-en.ts';
 import { historyMessagesEn } from './screens/history-en.ts';
 import { settingsMessagesEn } from './screens/settings-en.ts';
+import { securityNetMessagesEn } from './security-net-en.ts';
 import { storesMessagesEn } from './stores-en.ts';
 import { cliMessagesEn } from './screens/cli-en.ts';
 import { cliTwinMessagesEn } from './screens/cli-twins-en.ts';
@@ -324,6 +325,7 @@ export const messagesEn = {
   ...historyMessagesEn,
   ...settingsMessagesEn,
   ...storesMessagesEn,
+  ...securityNetMessagesEn,
   ...cliMessagesEn,
   ...cliTwinMessagesEn,
   ...launchMessagesEn,

@@ -2,6 +2,7 @@ import type { MessageKey } from './messages-en.ts';
 import { updatesMessagesFa } from './screens/updates-fa.ts';
 import { historyMessagesFa } from './screens/history-fa.ts';
 import { settingsMessagesFa } from './screens/settings-fa.ts';
+import { securityNetMessagesFa } from './security-net-fa.ts';
 import { storesMessagesFa } from './stores-fa.ts';
 import { cliMessagesFa } from './screens/cli-fa.ts';
 import { cliTwinMessagesFa } from './screens/cli-twins-fa.ts';
@@ -317,6 +318,7 @@ export const messagesFa: Readonly<Record<MessageKey, string>> = {
   ...historyMessagesFa,
   ...settingsMessagesFa,
   ...storesMessagesFa,
+  ...securityNetMessagesFa,
   ...cliMessagesFa,
   ...cliTwinMessagesFa,
   ...launchMessagesFa,

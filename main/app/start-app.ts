@@ -22,6 +22,7 @@ import type { MessageKey } from '../../common/i18n/messages-en.ts';
 import type { ConfConstructor } from '../adapters/conf-store/conf-document.ts';
 import { serveAppProtocol } from '../app-protocol.ts';
 import { systemClock } from '../core/ports/clock.ts';
+import { manualRedirectFetch } from '../compose/manual-redirect-fetch.ts';
 import { registerHandlers, type IpcMainLike } from '../ipc/ipc-main.ts';
 import { sendEvent } from '../ipc/send-event.ts';
 import { appPageMatcher, createSenderCheck } from '../ipc/trusted-sender.ts';
@@ -69,7 +70,7 @@ export async function startApp(appShell: AppShell, deps: StartAppDeps): Promise<
   const services = await openServices({
     dataDir: app.getPath('userData'),
     Store: deps.Store,
-    fetch: (url, init) => net.fetch(url, init),
+    fetch: manualRedirectFetch(net),
     safeStorage,
     platform,
     appVersion: app.getVersion(),

@@ -5,6 +5,7 @@
  */
 import { net } from 'electron';
 import { ensureCollector } from '../compose/exposed-collector.ts';
+import { manualRedirectFetch } from '../compose/manual-redirect-fetch.ts';
 import { LINGER_AFTER_JOB_MS, type ToWorker } from './protocol.ts';
 import { serveWorkerJob } from './worker-job.ts';
 
@@ -15,7 +16,7 @@ void serveWorkerJob(
     post: (message) => port.postMessage(message),
     onMessage: (listener) => port.on('message', (event) => listener(event.data as ToWorker)),
   },
-  { fetch: (url, init) => net.fetch(url, init), ...ensureCollector() },
+  { fetch: manualRedirectFetch(net), ...ensureCollector() },
 ).then(() => {
   // Main ends the process once it has the result; exiting here first could lose that message.
   setTimeout(() => process.exit(0), LINGER_AFTER_JOB_MS);

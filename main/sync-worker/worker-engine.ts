@@ -17,7 +17,7 @@ import type { LocalizedMessage } from '../../common/i18n/format-message.ts';
 import { failedRun, startedRun } from '../core/sync/run-record.ts';
 import { underWriterLock, unstartedRun } from '../core/sync/locked-run.ts';
 import { localizedOf, recoverInterruptedRuns, type SyncEngine } from '../core/sync/sync-engine.ts';
-import type { TokenAnswer } from './protocol.ts';
+import type { FromWorker, TokenAnswer } from './protocol.ts';
 import type { LaunchWorker, WorkerHandle } from './worker-handle.ts';
 
 export interface WorkerEngineDeps {
@@ -132,11 +132,30 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
       if (settled) return;
       settled = true;
       clearTimeout(killTimer);
-      deps.onRunFinished?.(record);
       resolve(record);
+      try {
+        deps.onRunFinished?.(record);
+      } catch (error) {
+        deps.log('error', `a listener of the finished run failed: ${describe(error)}`);
+      }
     };
 
+    // Anything main cannot do with a message (a record the history refuses, a listener that
+    // throws) must not escape into main's event loop and leave the run `running`: it ends the run.
     worker.onMessage((message) => {
+      try {
+        handle(message);
+      } catch (error) {
+        deps.log(
+          'error',
+          `main could not handle the sync process's ${message.type}: ${describe(error)}`,
+        );
+        if (settled) return;
+        settle(failedInMain(trigger, begun, startedAtMonotonic));
+        worker.kill();
+      }
+    });
+    const handle = (message: FromWorker): void => {
       switch (message.type) {
         case 'token-request':
           void answerToken().then((answer) => worker.post({ type: 'token', answer }));
@@ -164,7 +183,7 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
         case 'exported':
           break;
       }
-    });
+    };
     worker.onExit((code) => {
       if (settled) return;
       deps.log('error', `the sync process ended (code ${code}) before its run did`);
@@ -186,6 +205,34 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
         message: localizedOf(error) ?? { key: 'sync.internal-error' },
       };
     }
+  }
+
+  /**
+   * The run as failed, because main itself failed on one of its messages: the run's own entry
+   * (or a new one if it never began), committed as the mirror says. Written in its own try: if
+   * the history refuses this too, the run stays `running` there and becomes `interrupted` later.
+   */
+  function failedInMain(
+    trigger: SyncTrigger,
+    begun: SyncRunRecord | null,
+    startedAtMonotonic: number,
+  ): SyncRunRecord {
+    const started = begun ?? startedRun(randomUUID(), trigger, deps.clock.nowMs());
+    const record: SyncRunRecord = {
+      ...failedRun(started, {
+        durationMs: Math.round(deps.clock.monotonicMs() - startedAtMonotonic),
+        attempts: 0,
+        error: amootError('unknown', { key: 'sync.internal-error' }, 'main failed on a message'),
+      }),
+      committed: deps.mirror.lastCommit()?.runId === started.id,
+    };
+    try {
+      if (begun === null) deps.history.begin(started);
+      deps.history.finish(record);
+    } catch (error) {
+      deps.log('error', `the failed run could not be recorded either: ${describe(error)}`);
+    }
+    return record;
   }
 
   function recordAfterDeath(
@@ -223,4 +270,13 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
     cancel: () => current?.cancel(),
     isRunning: () => current !== null,
   };
+}
+
+/**
+ * An error for the log: its name and the start of its message. The history's refusals name the
+ * field, never its value; a run record holds no token and no contact data anyway.
+ */
+function describe(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.slice(0, 300);
 }

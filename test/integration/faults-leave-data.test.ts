@@ -62,6 +62,7 @@ const FAULT_KINDS: Record<Fault['kind'], 'fails' | 'passes'> = {
   'stall-before-headers': 'fails',
   'rate-limit': 'fails',
   'http-status': 'fails',
+  redirect: 'fails',
   'html-200': 'fails',
   truncated: 'fails',
   reset: 'fails',
@@ -101,6 +102,15 @@ const CASES: readonly FaultCase[] = [
     shortTimeout: true,
   },
   { name: 'rate limit', fault: { kind: 'rate-limit' }, kinds: ['rate-limit'] },
+  {
+    name: 'redirect to another host',
+    fault: {
+      kind: 'redirect',
+      status: 302,
+      location: 'http://127.0.0.1:9/rest/ContactListUpdates',
+    },
+    kinds: ['protocol'],
+  },
   {
     name: 'rate limit, long Retry-After',
     fault: { kind: 'rate-limit', retryAfter: '3600' },

@@ -17,6 +17,7 @@ import type { LaunchWorker, WorkerHandle } from '../../main/sync-worker/worker-h
 import { exportInWorker } from '../../main/sync-worker/worker-export.ts';
 import { createWorkerEngine } from '../../main/sync-worker/worker-engine.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
+import { workerEngineOn } from '../support/worker-engine-on.ts';
 
 const TOKEN = 'sync-process-token-5d1e7a';
 
@@ -161,20 +162,10 @@ describe('a sync in its own process', () => {
   it('records a failed run, and keeps syncing later, when the process cannot even start', async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sync-process-'));
     stores = openStores({ dir });
-    const logs: string[] = [];
-    const engine = createWorkerEngine({
-      launch: () => {
-        throw new Error('spawn ENOENT');
-      },
-      dataDir: dir,
-      history: stores.history,
-      mirror: stores.mirror,
-      settings: () => stores.settings.get(),
-      userAgent: 'sync-process-test',
-      readToken: () => Promise.resolve(TOKEN),
-      clock: systemClock,
-      log: (level, line) => logs.push(`${level}: ${line}`),
-    });
+    const unstartable = (): never => {
+      throw new Error('spawn ENOENT');
+    };
+    const { engine, logs } = workerEngineOn(stores, dir, unstartable, { token: TOKEN });
     const run = await engine.run('schedule');
     expect(run).toMatchObject({
       outcome: 'failed',

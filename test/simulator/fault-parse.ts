@@ -31,6 +31,8 @@ const SIMPLE_KINDS = [
   'gzip',
 ] as const;
 
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308] as const;
+
 export class FaultError extends Error {
   override name = 'FaultError';
 }
@@ -71,6 +73,13 @@ export function parseFault(value: unknown): Fault | null {
     }
     case 'http-status':
       return { kind, status: integerField(record, 'status', 400, 599) };
+    case 'redirect': {
+      const { status, location } = record;
+      if (!REDIRECT_STATUSES.includes(status as never))
+        throw new FaultError(`fault.status must be one of ${REDIRECT_STATUSES.join(', ')}`);
+      if (typeof location !== 'string') throw new FaultError('fault.location must be a string');
+      return { kind, status: status as (typeof REDIRECT_STATUSES)[number], location };
+    }
     case 'status': {
       const title = record['title'];
       if (typeof title !== 'string') throw new FaultError('fault.title must be a string');

@@ -126,6 +126,10 @@ export async function respond(
       });
     case 'http-status':
       return sendText(res, fault.status, HTML_TYPE, errorPage(fault.status));
+    case 'redirect':
+      return sendText(res, fault.status, HTML_TYPE, errorPage(fault.status), {
+        Location: fault.location,
+      });
     case 'html-200':
       return sendText(res, 200, HTML_TYPE, CAPTIVE_PORTAL_PAGE);
     case 'invalid-json':

@@ -28,6 +28,8 @@ export type Fault =
   | { kind: 'stall-before-headers' }
   | { kind: 'rate-limit'; retryAfter?: string }
   | { kind: 'http-status'; status: number }
+  /** A 30x to `location` (absolute or relative), as a moved host or an http downgrade would send. */
+  | { kind: 'redirect'; status: 301 | 302 | 303 | 307 | 308; location: string }
   | { kind: 'html-200' }
   | { kind: 'truncated' }
   | { kind: 'reset' }

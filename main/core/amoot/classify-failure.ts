@@ -26,8 +26,22 @@ const TIMEOUT_PATTERN =
 const CUT_SHORT_PATTERN =
   /terminated|other side closed|premature close|ERR_CONTENT_LENGTH_MISMATCH|UND_ERR_RES_CONTENT_LENGTH_MISMATCH|ERR_INCOMPLETE_CHUNKED_ENCODING/i;
 
+/**
+ * A fetch that refuses a redirect by throwing (Chromium's `net::ERR_UNSAFE_REDIRECT`,
+ * `ERR_INVALID_REDIRECT`, `ERR_TOO_MANY_REDIRECTS`, undici's "unexpected redirect") rather than
+ * answering with it: the same refusal as `refuseRedirect`, not a network failure to retry.
+ */
+const REDIRECT_PATTERN = /redirect/i;
+
 export function classifyThrownFailure(error: unknown, duringBody: boolean): AmootError {
   const text = describeChain(error);
+  if (!duringBody && REDIRECT_PATTERN.test(text)) {
+    return amootError(
+      'protocol',
+      { key: 'error.protocol.redirect.no-host' },
+      `redirect refused: ${text}`,
+    );
+  }
   if (TIMEOUT_PATTERN.test(text)) {
     return amootError('timeout', { key: 'error.timeout' }, `timed out: ${text}`);
   }

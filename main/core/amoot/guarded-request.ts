@@ -1,5 +1,6 @@
 import { amootError, type AmootError } from './amoot-error.ts';
 import { classifyThrownFailure } from './classify-failure.ts';
+import { refuseRedirect } from './refuse-redirect.ts';
 
 /** The fetch the client needs: Node's global fetch in tests and the cli, Electron's net.fetch in the app. */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -27,11 +28,21 @@ export class GuardedRequest {
     outer?.addEventListener('abort', this.forwardAbort, { once: true });
   }
 
+  /** Never follows a redirect, whatever `init` says: see `refuseRedirect`. */
   async send(fetch: FetchFunction, url: string, init: RequestInit): Promise<Guarded<Response>> {
     if (this.outer?.aborted) return { ok: false, error: cancelled() };
     this.arm('headers');
     try {
-      const response = await fetch(url, { ...init, signal: this.controller.signal });
+      const response = await fetch(url, {
+        ...init,
+        redirect: 'manual',
+        signal: this.controller.signal,
+      });
+      const redirected = refuseRedirect(response, url);
+      if (redirected) {
+        this.discard(response);
+        return { ok: false, error: redirected };
+      }
       return { ok: true, value: response };
     } catch (error) {
       return { ok: false, error: this.failure(error, false) };

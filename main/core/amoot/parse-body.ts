@@ -2,6 +2,7 @@ import type { ContactUpdate } from '../../../common/amoot-types.ts';
 import { isStatusTitle, STATUS_TITLES } from '../../../common/status-titles.ts';
 import { amootError, shapeError, type AmootError } from './amoot-error.ts';
 import { parseContactRecords } from './parse-records.ts';
+import { cleanServerText, MAX_SERVER_TEXT_CHARS } from './server-text.ts';
 import type { ServerTimeParser } from './server-time.ts';
 
 export type BodyOutcome =
@@ -52,13 +53,16 @@ function classifyTitle(status: string): string | null {
   return Object.keys(STATUS_TITLES).find((title) => title.toLowerCase() === folded) ?? null;
 }
 
+/** An unknown title is kept cut and cleaned: it is server text, and could be megabytes long. */
 function statusError(raw: string, title: string | null): AmootError {
   if (title === null || !isStatusTitle(title)) {
+    const status = cleanServerText(raw);
+    const cut = raw.length > MAX_SERVER_TEXT_CHARS ? ` (cut from ${raw.length} characters)` : '';
     return amootError(
       'unknown',
-      { key: 'status.unknown', params: { title: raw.slice(0, 80) } },
-      `unknown Status title ${JSON.stringify(raw.slice(0, 200))}`,
-      { status: raw },
+      { key: 'status.unknown', params: { title: cleanServerText(raw, 80) } },
+      `unknown Status title ${JSON.stringify(status)}${cut}`,
+      { status },
     );
   }
   const kind = STATUS_TITLES[title].class;

@@ -3,6 +3,7 @@ import { shapeError } from './amoot-error.ts';
 import { mergeDuplicates } from './merge-duplicates.ts';
 import type { BodyOutcome } from './parse-body.ts';
 import { describeExpected } from './parse-body.ts';
+import { cleanServerText } from './server-text.ts';
 import type { ServerTimeParser } from './server-time.ts';
 
 const MAX_INT64 = 9223372036854775807n;
@@ -63,7 +64,7 @@ function readRecords(
     }
     const updatedAtMs = parseTime(rawTime);
     if (updatedAtMs === null) {
-      const problem = `impossible or malformed date-time ${JSON.stringify(rawTime.slice(0, 40))}`;
+      const problem = `impossible or malformed date-time ${JSON.stringify(cleanServerText(rawTime, 40))}`;
       return { ok: false, error: shapeError(`${path}.UpdateDateTime`, problem) };
     }
 
