@@ -5,9 +5,10 @@
  * wherever it could appear" — every message passes the redacting hook before any transport
  * formats it, whatever a caller logs (a string, an error with its stack and cause, an object).
  */
-import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, parse } from 'node:path';
 import { inspect } from 'node:util';
+import { makeFolderPrivate } from './adapters/owner-only-folder.ts';
 import type { Hook, LogFile, LogMessage, NodeLogger } from 'electron-log';
 import { REDACTED, redactSecrets } from './core/token/redact.ts';
 
@@ -71,10 +72,7 @@ export function configureLogging(log: NodeLogger, options: LoggingOptions): Logg
 function keepPrivate(folder: string): void {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    chmodSync(folder, 0o700);
-    for (const name of readdirSync(folder)) {
-      if (LOG_FILE_PATTERN.test(name)) chmodSync(join(folder, name), 0o600);
-    }
+    makeFolderPrivate(folder, (name) => LOG_FILE_PATTERN.test(name));
   } catch {
     // See above: the log stays as private as the OS lets it be.
   }
