@@ -219,11 +219,7 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
   ): SyncRunRecord {
     const started = begun ?? startedRun(randomUUID(), trigger, deps.clock.nowMs());
     const record: SyncRunRecord = {
-      ...failedRun(started, {
-        durationMs: Math.round(deps.clock.monotonicMs() - startedAtMonotonic),
-        attempts: 0,
-        error: amootError('unknown', { key: 'sync.internal-error' }, 'main failed on a message'),
-      }),
+      ...internallyFailed(started, startedAtMonotonic, 'main failed on a message'),
       committed: deps.mirror.lastCommit()?.runId === started.id,
     };
     try {
@@ -249,20 +245,29 @@ export function createWorkerEngine(deps: WorkerEngineDeps): SyncEngine {
     }
     // It died before its run was recorded: record one, so the failure shows in the history.
     const started = startedRun(randomUUID(), trigger, deps.clock.nowMs());
-    const record = failedRun(started, {
-      durationMs: Math.round(deps.clock.monotonicMs() - startedAtMonotonic),
-      attempts: 0,
-      error: amootError(
-        'unknown',
-        { key: 'sync.internal-error' },
-        code === null
-          ? 'the sync process could not be started'
-          : `the sync process ended with code ${code} before starting the run`,
-      ),
-    });
+    const record = internallyFailed(
+      started,
+      startedAtMonotonic,
+      code === null
+        ? 'the sync process could not be started'
+        : `the sync process ended with code ${code} before starting the run`,
+    );
     deps.history.begin(started);
     deps.history.finish(record);
     return record;
+  }
+
+  /** `started` as failed by the app itself (main or the sync process), `detail` for the log. */
+  function internallyFailed(
+    started: SyncRunRecord,
+    startedAtMonotonic: number,
+    detail: string,
+  ): SyncRunRecord {
+    return failedRun(started, {
+      durationMs: Math.round(deps.clock.monotonicMs() - startedAtMonotonic),
+      attempts: 0,
+      error: amootError('unknown', { key: 'sync.internal-error' }, detail),
+    });
   }
 
   return {
