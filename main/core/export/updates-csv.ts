@@ -33,9 +33,10 @@ function quoteCell(cell: string): string {
  * Writes the rows `forEachRow` produces to `file`, through a temporary file renamed at the end, so
  * a failed or interrupted export never leaves half a file where a complete one was. The target is
  * checked first (`checkExportTarget`: never a store of `dataFolder`, never a device, pipe or link),
- * and the temporary file is a new one (`wx`, which never follows a link planted at its name) beside
- * it, so the export replaces nothing but what it renames onto at the very end. Writes are synchronous in batches: the rows come from a synchronous
- * SQLite cursor, and memory stays flat however many there are. Returns the number of rows written.
+ * and the temporary file is a new one (`wx`, which never follows a link planted at its name)
+ * beside it, so the export replaces nothing but what it renames onto at the very end. Writes are
+ * synchronous in batches: the rows come from a synchronous SQLite cursor, and memory stays flat
+ * however many there are. Returns the number of rows written.
  */
 export function writeUpdatesCsv(
   file: string,
