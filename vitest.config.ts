@@ -1,8 +1,20 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { PROJECT_FILES, type ProjectName } from './test/projects.ts';
 
-/** Component tests: they mount Svelte in jsdom, so Svelte must resolve to its browser build. */
-const RENDERER_TESTS = 'test/unit/renderer/**/*.test.ts';
+/** A Node project over its files from test/projects.ts. */
+function nodeProject(name: ProjectName): TestProjectInlineConfiguration {
+  const files = PROJECT_FILES[name];
+  return {
+    extends: true,
+    test: {
+      name,
+      include: [...files.include],
+      exclude: [...files.exclude, '**/node_modules/**'],
+      environment: 'node',
+    },
+  };
+}
 
 export default defineConfig({
   test: {
@@ -12,27 +24,24 @@ export default defineConfig({
     hookTimeout: 20_000,
     reporters: ['default', './test/support/summary-reporter.ts'],
     projects: [
-      {
-        extends: true,
-        test: {
-          name: 'node',
-          include: ['test/**/*.test.ts'],
-          exclude: [RENDERER_TESTS, '**/node_modules/**'],
-          environment: 'node',
-        },
-      },
+      nodeProject('unit'),
       {
         // Only this project compiles .svelte files and prefers the `browser` export condition;
-        // the Node tests above keep Node's resolution untouched.
+        // the Node projects keep Node's resolution untouched.
         extends: true,
         plugins: [svelte()],
         resolve: { conditions: ['browser'] },
         test: {
           name: 'renderer',
-          include: [RENDERER_TESTS],
+          include: [...PROJECT_FILES.renderer.include],
           environment: 'jsdom',
         },
       },
+      nodeProject('integration'),
+      nodeProject('processes'),
+      nodeProject('crash'),
+      nodeProject('e2e'),
+      nodeProject('packaging'),
     ],
   },
 });
