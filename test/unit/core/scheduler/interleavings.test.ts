@@ -5,6 +5,8 @@ import type { ManualTrigger, SyncResult } from '../../../../main/core/scheduler/
 import { createSyncScheduler } from '../../../../main/core/scheduler/sync-scheduler.ts';
 import { createFakeTime, settle } from './fake-time.ts';
 import { MINUTE } from './harness.ts';
+import type { PolicyModel } from './policy-model.ts';
+import { createPolicyModel } from './policy-model.ts';
 
 const INTERVAL_MINUTES = 1;
 /** The shortest automatic wait: a jittered 1-minute interval, or the 1-minute first backoff. */
@@ -166,6 +168,85 @@ describe('interleavings of requests, timers and run completions', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('the policy alone: never starts a run over another, loses no request, runs a bounded number of times', () => {
+    // The same steps, with run ends as steps of their own: `decide` driven without a shell.
+    const step = fc.oneof(
+      { weight: 10, arbitrary: command },
+      { weight: 3, arbitrary: fc.constant({ kind: 'finish' } as const) },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 25 }),
+        fc.array(result, { minLength: 1, maxLength: 8 }),
+        (steps, results) => {
+          const model = createPolicyModel({
+            intervalMinutes: INTERVAL_MINUTES,
+            settleMs: 2_000,
+            draw: () => 0.5,
+            outcome: (index) => ({ ...(results[index % results.length] as SyncResult) }),
+          });
+          let asked = 0;
+          let autoEvents = 1; // the startup run
+          let advancedMs = 0;
+
+          function perform(next: Command | { readonly kind: 'finish' }, m: PolicyModel): void {
+            switch (next.kind) {
+              case 'finish':
+                return m.finishRun();
+              case 'request':
+                asked += 1;
+                return m.requestSync(next.trigger);
+              case 'advance':
+                advancedMs += next.ms;
+                return m.advance(next.ms);
+              case 'sleep':
+                advancedMs += next.ms;
+                autoEvents += 1;
+                m.advance(next.ms);
+                return m.send({ kind: 'resumed-from-sleep' });
+              case 'offline':
+                m.online = false;
+                return m.send({ kind: 'went-offline' });
+              case 'online':
+                m.online = true;
+                autoEvents += 1;
+                return m.send({ kind: 'went-online' });
+              case 'resumed':
+                autoEvents += 1;
+                return m.send({ kind: 'resumed-from-sleep' });
+              case 'token':
+                autoEvents += 1;
+                return m.send({ kind: 'token-changed' });
+              case 'group':
+                autoEvents += 1;
+                return m.send({ kind: 'settings-changed', keys: ['contactGroupId'] });
+              case 'pause':
+                autoEvents += 1; // its end brings one sync
+                return m.pause({ for: 2 * MINUTE });
+              case 'resume':
+                return m.send({ kind: 'resume' });
+            }
+          }
+
+          model.send({ kind: 'start' });
+          for (const next of steps) perform(next, model);
+          while (model.running) model.finishRun(); // as the fc.scheduler's waitAll above
+
+          expect(model.overlaps).toBe(0);
+          expect(model.answers).toHaveLength(asked);
+          for (const answer of model.answers) {
+            expect(answer.runStartedAt).toBeGreaterThan(answer.askedAt);
+          }
+          const bound = asked + autoEvents + Math.floor(advancedMs / SHORTEST_WAIT_MS) + 1;
+          expect(model.runs.length).toBeLessThanOrEqual(bound);
+          model.send({ kind: 'stop' });
+          expect(model.timerAt).toBeNull();
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
