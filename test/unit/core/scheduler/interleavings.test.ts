@@ -1,11 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SyncTrigger } from '../../../../common/sync-types.ts';
-import type { ManualTrigger, SyncResult } from '../../../../main/core/scheduler/scheduler-types.ts';
+import type {
+  ManualTrigger,
+  SyncResult,
+  SyncScheduler,
+} from '../../../../main/core/scheduler/scheduler-types.ts';
 import { createSyncScheduler } from '../../../../main/core/scheduler/sync-scheduler.ts';
 import { createFakeTime, settle } from './fake-time.ts';
 import { MINUTE } from './harness.ts';
-import type { PolicyModel } from './policy-model.ts';
 import { createPolicyModel } from './policy-model.ts';
 
 const INTERVAL_MINUTES = 1;
@@ -61,6 +64,68 @@ const result: fc.Arbitrary<SyncResult> = fc.oneof(
   }),
 );
 
+/** What a property drives: the scheduler's event methods, a request, the clocks and the network. */
+interface Driver {
+  readonly scheduler: Pick<
+    SyncScheduler,
+    | 'resumedFromSleep'
+    | 'wentOffline'
+    | 'wentOnline'
+    | 'tokenChanged'
+    | 'settingsChanged'
+    | 'pause'
+    | 'resume'
+  >;
+  request(trigger: ManualTrigger): void;
+  advance(ms: number): void;
+  setOnline(online: boolean): void;
+}
+
+/** What the run-count bound is made of. */
+interface Tally {
+  asked: number;
+  autoEvents: number;
+  advancedMs: number;
+}
+
+function perform(step: Command, driver: Driver, tally: Tally): void {
+  const { scheduler } = driver;
+  switch (step.kind) {
+    case 'request':
+      tally.asked += 1;
+      return driver.request(step.trigger);
+    case 'advance':
+      tally.advancedMs += step.ms;
+      return driver.advance(step.ms);
+    case 'sleep':
+      tally.advancedMs += step.ms;
+      tally.autoEvents += 1;
+      driver.advance(step.ms);
+      return scheduler.resumedFromSleep();
+    case 'offline':
+      driver.setOnline(false);
+      return scheduler.wentOffline();
+    case 'online':
+      driver.setOnline(true);
+      tally.autoEvents += 1;
+      return scheduler.wentOnline();
+    case 'resumed':
+      tally.autoEvents += 1;
+      return scheduler.resumedFromSleep();
+    case 'token':
+      tally.autoEvents += 1;
+      return scheduler.tokenChanged();
+    case 'group':
+      tally.autoEvents += 1;
+      return scheduler.settingsChanged(['contactGroupId']);
+    case 'pause':
+      tally.autoEvents += 1; // its end brings one sync
+      return scheduler.pause({ for: 2 * MINUTE });
+    case 'resume':
+      return scheduler.resume();
+  }
+}
+
 describe('interleavings of requests, timers and run completions', () => {
   it('never overlaps runs, loses no request, and runs a bounded number of times', async () => {
     await fc.assert(
@@ -77,9 +142,6 @@ describe('interleavings of requests, timers and run completions', () => {
           const startedAt = new Map<SyncResult, number>();
           const runs: SyncTrigger[] = [];
           const answers: Array<{ askedAt: number; runStartedAt: number | undefined }> = [];
-          let asked = 0;
-          let autoEvents = 1; // the startup run
-          let advancedMs = 0;
 
           const scheduler = createSyncScheduler({
             clock: time.clock,
@@ -103,53 +165,26 @@ describe('interleavings of requests, timers and run completions', () => {
             },
           });
 
-          function perform(step: Command): void {
-            switch (step.kind) {
-              case 'request': {
-                asked += 1;
-                const askedAt = ++clock;
-                void scheduler.requestSync(step.trigger).then((value) => {
-                  answers.push({ askedAt, runStartedAt: startedAt.get(value) });
-                });
-                return;
-              }
-              case 'advance':
-                advancedMs += step.ms;
-                return time.advanceSync(step.ms);
-              case 'sleep':
-                advancedMs += step.ms;
-                autoEvents += 1;
-                time.advanceSync(step.ms);
-                return scheduler.resumedFromSleep();
-              case 'offline':
-                online = false;
-                return scheduler.wentOffline();
-              case 'online':
-                online = true;
-                autoEvents += 1;
-                return scheduler.wentOnline();
-              case 'resumed':
-                autoEvents += 1;
-                return scheduler.resumedFromSleep();
-              case 'token':
-                autoEvents += 1;
-                return scheduler.tokenChanged();
-              case 'group':
-                autoEvents += 1;
-                return scheduler.settingsChanged(['contactGroupId']);
-              case 'pause':
-                autoEvents += 1; // its end brings one sync
-                return scheduler.pause({ for: 2 * MINUTE });
-              case 'resume':
-                return scheduler.resume();
-            }
-          }
+          const tally: Tally = { asked: 0, autoEvents: 1, advancedMs: 0 }; // 1: the startup run
+          const driver: Driver = {
+            scheduler,
+            request(trigger) {
+              const askedAt = ++clock;
+              void scheduler.requestSync(trigger).then((value) => {
+                answers.push({ askedAt, runStartedAt: startedAt.get(value) });
+              });
+            },
+            advance: (ms) => time.advanceSync(ms),
+            setOnline: (value) => {
+              online = value;
+            },
+          };
 
           scheduler.start();
           for (const [index, step] of commands.entries()) {
             void s
               .schedule(Promise.resolve(step), `${index}: ${JSON.stringify(step)}`)
-              .then(perform);
+              .then((scheduled) => perform(scheduled, driver, tally));
           }
           while (s.count() > 0) {
             await s.waitAll();
@@ -157,6 +192,7 @@ describe('interleavings of requests, timers and run completions', () => {
           }
 
           expect(maxActive).toBeLessThanOrEqual(1);
+          const { asked, autoEvents, advancedMs } = tally;
           expect(answers).toHaveLength(asked);
           for (const answer of answers) {
             expect(answer.runStartedAt).toBeGreaterThan(answer.askedAt);
@@ -188,53 +224,24 @@ describe('interleavings of requests, timers and run completions', () => {
             draw: () => 0.5,
             outcome: (index) => ({ ...(results[index % results.length] as SyncResult) }),
           });
-          let asked = 0;
-          let autoEvents = 1; // the startup run
-          let advancedMs = 0;
-
-          function perform(next: Command | { readonly kind: 'finish' }, m: PolicyModel): void {
-            switch (next.kind) {
-              case 'finish':
-                return m.finishRun();
-              case 'request':
-                asked += 1;
-                return m.requestSync(next.trigger);
-              case 'advance':
-                advancedMs += next.ms;
-                return m.advance(next.ms);
-              case 'sleep':
-                advancedMs += next.ms;
-                autoEvents += 1;
-                m.advance(next.ms);
-                return m.send({ kind: 'resumed-from-sleep' });
-              case 'offline':
-                m.online = false;
-                return m.send({ kind: 'went-offline' });
-              case 'online':
-                m.online = true;
-                autoEvents += 1;
-                return m.send({ kind: 'went-online' });
-              case 'resumed':
-                autoEvents += 1;
-                return m.send({ kind: 'resumed-from-sleep' });
-              case 'token':
-                autoEvents += 1;
-                return m.send({ kind: 'token-changed' });
-              case 'group':
-                autoEvents += 1;
-                return m.send({ kind: 'settings-changed', keys: ['contactGroupId'] });
-              case 'pause':
-                autoEvents += 1; // its end brings one sync
-                return m.pause({ for: 2 * MINUTE });
-              case 'resume':
-                return m.send({ kind: 'resume' });
-            }
-          }
+          const tally: Tally = { asked: 0, autoEvents: 1, advancedMs: 0 }; // 1: the startup run
+          const driver: Driver = {
+            scheduler: model,
+            request: (trigger) => model.requestSync(trigger),
+            advance: (ms) => model.advance(ms),
+            setOnline: (value) => {
+              model.online = value;
+            },
+          };
 
           model.send({ kind: 'start' });
-          for (const next of steps) perform(next, model);
+          for (const next of steps) {
+            if (next.kind === 'finish') model.finishRun();
+            else perform(next, driver, tally);
+          }
           while (model.running) model.finishRun(); // as the fc.scheduler's waitAll above
 
+          const { asked, autoEvents, advancedMs } = tally;
           expect(model.overlaps).toBe(0);
           expect(model.answers).toHaveLength(asked);
           for (const answer of model.answers) {

@@ -1,3 +1,4 @@
+import type { Settings } from '../../../../common/settings.ts';
 import type { SyncTrigger } from '../../../../common/sync-types.ts';
 import { systemLocalTime } from '../../../../main/core/scheduler/local-time.ts';
 import { openPause } from '../../../../main/core/scheduler/pause-window.ts';
@@ -33,7 +34,13 @@ export interface PolicyModel {
   readonly state: PolicyState;
   online: boolean;
   send(event: SchedulerEvent): void;
+  resumedFromSleep(): void;
+  wentOffline(): void;
+  wentOnline(): void;
+  tokenChanged(): void;
+  settingsChanged(keys: ReadonlyArray<keyof Settings>): void;
   pause(request: PauseRequest): void;
+  resume(): void;
   requestSync(trigger: ManualTrigger): void;
   /** Ends the run going, if any, with its outcome. */
   finishRun(): void;
@@ -78,6 +85,13 @@ export function createPolicyModel(options: PolicyModelOptions): PolicyModel {
       return going !== null;
     },
     send,
+    resumedFromSleep: () => send({ kind: 'resumed-from-sleep' }),
+    wentOffline: () => send({ kind: 'went-offline' }),
+    wentOnline: () => send({ kind: 'went-online' }),
+    tokenChanged: () => send({ kind: 'token-changed' }),
+    settingsChanged: (keys: ReadonlyArray<keyof Settings>) =>
+      send({ kind: 'settings-changed', keys }),
+    resume: () => send({ kind: 'resume' }),
     pause(request: PauseRequest) {
       if (!model.state.stopped)
         send({ kind: 'pause', window: openPause(request, wall, mono, systemLocalTime) });
