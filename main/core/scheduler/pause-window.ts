@@ -1,6 +1,6 @@
+import type { PauseRequest } from '../../../common/ipc/app-state.ts';
 import type { LocalTime } from './local-time.ts';
 import { parseTimeOfDay } from './local-time.ts';
-import type { PauseRequest } from './scheduler-types.ts';
 
 /**
  * A pause, held against both clocks. It ends at whichever comes first: its length on the monotonic

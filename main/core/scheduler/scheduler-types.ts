@@ -1,4 +1,5 @@
 import type { ErrorKind } from '../../../common/amoot-types.ts';
+import type { BlockKind, PauseRequest } from '../../../common/ipc/app-state.ts';
 import type { Settings } from '../../../common/settings.ts';
 import type { SyncTrigger } from '../../../common/sync-types.ts';
 import type { Clock, Timers } from '../ports/clock.ts';
@@ -15,15 +16,11 @@ export type SyncResult =
 /** Triggers a person (window, tray, command line) starts; these run even when paused or blocked. */
 export type ManualTrigger = Extract<SyncTrigger, 'manual' | 'tray' | 'cli'>;
 
-/** Failures no retry can fix: the user has to change the token or the settings first. */
-export type BlockKind = Extract<ErrorKind, 'auth' | 'input'>;
-
 /**
- * What the tray and the settings page offer. `untilTomorrowAt` is a local wall-clock time
- * (`HH:MM`, 24-hour) on the next calendar day, because that is how people say it.
+ * Defined with the IPC contract, which the window speaks and cannot import main for; the scheduler
+ * takes the same words, and offers them here to main's callers (the tray) with its own interface.
  */
-export type PauseRequest =
-  { readonly for: number } | { readonly untilTomorrowAt: string } | { readonly untilResumed: true };
+export type { BlockKind, PauseRequest };
 
 export interface SchedulerState {
   readonly running: boolean;

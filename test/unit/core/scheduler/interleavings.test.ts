@@ -1,10 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SyncTrigger } from '../../../../common/sync-types.ts';
-import type { ManualTrigger, SyncResult } from '../../../../main/core/scheduler/scheduler-types.ts';
+import type {
+  ManualTrigger,
+  SyncResult,
+  SyncScheduler,
+} from '../../../../main/core/scheduler/scheduler-types.ts';
 import { createSyncScheduler } from '../../../../main/core/scheduler/sync-scheduler.ts';
 import { createFakeTime, settle } from './fake-time.ts';
 import { MINUTE } from './harness.ts';
+import { createPolicyModel } from './policy-model.ts';
 
 const INTERVAL_MINUTES = 1;
 /** The shortest automatic wait: a jittered 1-minute interval, or the 1-minute first backoff. */
@@ -59,6 +64,68 @@ const result: fc.Arbitrary<SyncResult> = fc.oneof(
   }),
 );
 
+/** What a property drives: the scheduler's event methods, a request, the clocks and the network. */
+interface Driver {
+  readonly scheduler: Pick<
+    SyncScheduler,
+    | 'resumedFromSleep'
+    | 'wentOffline'
+    | 'wentOnline'
+    | 'tokenChanged'
+    | 'settingsChanged'
+    | 'pause'
+    | 'resume'
+  >;
+  request(trigger: ManualTrigger): void;
+  advance(ms: number): void;
+  setOnline(online: boolean): void;
+}
+
+/** What the run-count bound is made of. */
+interface Tally {
+  asked: number;
+  autoEvents: number;
+  advancedMs: number;
+}
+
+function perform(step: Command, driver: Driver, tally: Tally): void {
+  const { scheduler } = driver;
+  switch (step.kind) {
+    case 'request':
+      tally.asked += 1;
+      return driver.request(step.trigger);
+    case 'advance':
+      tally.advancedMs += step.ms;
+      return driver.advance(step.ms);
+    case 'sleep':
+      tally.advancedMs += step.ms;
+      tally.autoEvents += 1;
+      driver.advance(step.ms);
+      return scheduler.resumedFromSleep();
+    case 'offline':
+      driver.setOnline(false);
+      return scheduler.wentOffline();
+    case 'online':
+      driver.setOnline(true);
+      tally.autoEvents += 1;
+      return scheduler.wentOnline();
+    case 'resumed':
+      tally.autoEvents += 1;
+      return scheduler.resumedFromSleep();
+    case 'token':
+      tally.autoEvents += 1;
+      return scheduler.tokenChanged();
+    case 'group':
+      tally.autoEvents += 1;
+      return scheduler.settingsChanged(['contactGroupId']);
+    case 'pause':
+      tally.autoEvents += 1; // its end brings one sync
+      return scheduler.pause({ for: 2 * MINUTE });
+    case 'resume':
+      return scheduler.resume();
+  }
+}
+
 describe('interleavings of requests, timers and run completions', () => {
   it('never overlaps runs, loses no request, and runs a bounded number of times', async () => {
     await fc.assert(
@@ -75,9 +142,6 @@ describe('interleavings of requests, timers and run completions', () => {
           const startedAt = new Map<SyncResult, number>();
           const runs: SyncTrigger[] = [];
           const answers: Array<{ askedAt: number; runStartedAt: number | undefined }> = [];
-          let asked = 0;
-          let autoEvents = 1; // the startup run
-          let advancedMs = 0;
 
           const scheduler = createSyncScheduler({
             clock: time.clock,
@@ -101,53 +165,26 @@ describe('interleavings of requests, timers and run completions', () => {
             },
           });
 
-          function perform(step: Command): void {
-            switch (step.kind) {
-              case 'request': {
-                asked += 1;
-                const askedAt = ++clock;
-                void scheduler.requestSync(step.trigger).then((value) => {
-                  answers.push({ askedAt, runStartedAt: startedAt.get(value) });
-                });
-                return;
-              }
-              case 'advance':
-                advancedMs += step.ms;
-                return time.advanceSync(step.ms);
-              case 'sleep':
-                advancedMs += step.ms;
-                autoEvents += 1;
-                time.advanceSync(step.ms);
-                return scheduler.resumedFromSleep();
-              case 'offline':
-                online = false;
-                return scheduler.wentOffline();
-              case 'online':
-                online = true;
-                autoEvents += 1;
-                return scheduler.wentOnline();
-              case 'resumed':
-                autoEvents += 1;
-                return scheduler.resumedFromSleep();
-              case 'token':
-                autoEvents += 1;
-                return scheduler.tokenChanged();
-              case 'group':
-                autoEvents += 1;
-                return scheduler.settingsChanged(['contactGroupId']);
-              case 'pause':
-                autoEvents += 1; // its end brings one sync
-                return scheduler.pause({ for: 2 * MINUTE });
-              case 'resume':
-                return scheduler.resume();
-            }
-          }
+          const tally: Tally = { asked: 0, autoEvents: 1, advancedMs: 0 }; // 1: the startup run
+          const driver: Driver = {
+            scheduler,
+            request(trigger) {
+              const askedAt = ++clock;
+              void scheduler.requestSync(trigger).then((value) => {
+                answers.push({ askedAt, runStartedAt: startedAt.get(value) });
+              });
+            },
+            advance: (ms) => time.advanceSync(ms),
+            setOnline: (value) => {
+              online = value;
+            },
+          };
 
           scheduler.start();
           for (const [index, step] of commands.entries()) {
             void s
               .schedule(Promise.resolve(step), `${index}: ${JSON.stringify(step)}`)
-              .then(perform);
+              .then((scheduled) => perform(scheduled, driver, tally));
           }
           while (s.count() > 0) {
             await s.waitAll();
@@ -155,6 +192,7 @@ describe('interleavings of requests, timers and run completions', () => {
           }
 
           expect(maxActive).toBeLessThanOrEqual(1);
+          const { asked, autoEvents, advancedMs } = tally;
           expect(answers).toHaveLength(asked);
           for (const answer of answers) {
             expect(answer.runStartedAt).toBeGreaterThan(answer.askedAt);
@@ -166,6 +204,56 @@ describe('interleavings of requests, timers and run completions', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('the policy alone: never starts a run over another, loses no request, runs a bounded number of times', () => {
+    // The same steps, with run ends as steps of their own: `decide` driven without a shell.
+    const step = fc.oneof(
+      { weight: 10, arbitrary: command },
+      { weight: 3, arbitrary: fc.constant({ kind: 'finish' } as const) },
+    );
+    fc.assert(
+      fc.property(
+        fc.array(step, { minLength: 1, maxLength: 25 }),
+        fc.array(result, { minLength: 1, maxLength: 8 }),
+        (steps, results) => {
+          const model = createPolicyModel({
+            intervalMinutes: INTERVAL_MINUTES,
+            settleMs: 2_000,
+            draw: () => 0.5,
+            outcome: (index) => ({ ...(results[index % results.length] as SyncResult) }),
+          });
+          const tally: Tally = { asked: 0, autoEvents: 1, advancedMs: 0 }; // 1: the startup run
+          const driver: Driver = {
+            scheduler: model,
+            request: (trigger) => model.requestSync(trigger),
+            advance: (ms) => model.advance(ms),
+            setOnline: (value) => {
+              model.online = value;
+            },
+          };
+
+          model.send({ kind: 'start' });
+          for (const next of steps) {
+            if (next.kind === 'finish') model.finishRun();
+            else perform(next, driver, tally);
+          }
+          while (model.running) model.finishRun(); // as the fc.scheduler's waitAll above
+
+          const { asked, autoEvents, advancedMs } = tally;
+          expect(model.overlaps).toBe(0);
+          expect(model.answers).toHaveLength(asked);
+          for (const answer of model.answers) {
+            expect(answer.runStartedAt).toBeGreaterThan(answer.askedAt);
+          }
+          const bound = asked + autoEvents + Math.floor(advancedMs / SHORTEST_WAIT_MS) + 1;
+          expect(model.runs.length).toBeLessThanOrEqual(bound);
+          model.send({ kind: 'stop' });
+          expect(model.timerAt).toBeNull();
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });
