@@ -150,6 +150,24 @@ describe('createAmootApi over an in-memory transport', () => {
     expect(structuredClone(answers)).toEqual(answers);
   });
 
+  it('passes on only the fields the contract names, whatever else the answer carried', async () => {
+    const answers = [
+      { ok: true, value: 1, stack: 'Error: EACCES /home/ali' },
+      { ok: false, error: 'internal', message: 'EACCES /home/ali' },
+      { ok: false, error: 'bad-arguments', path: '$', expected: 'x', value: 'Tok=en' },
+    ];
+    const passedOn = [];
+    for (const answer of answers) {
+      const transport: IpcTransport = { invoke: async () => answer, subscribe: () => () => {} };
+      passedOn.push(await createAmootApi(transport).state.get());
+    }
+    expect(passedOn).toEqual([
+      { ok: true, value: 1 },
+      { ok: false, error: 'internal' },
+      { ok: false, error: 'bad-arguments', path: '$', expected: 'x' },
+    ]);
+  });
+
   it.each([
     undefined,
     null,
