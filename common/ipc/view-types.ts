@@ -68,8 +68,9 @@ export interface TokenStatus {
 }
 
 /**
- * A store file that could not be read was moved aside and a fresh one started; the window tells
- * the user where the old file went, so nothing is discarded silently.
+ * A store file that could not be read was moved aside and a fresh one started. Nothing is silently
+ * discarded: the window tells the user, naming where the old file went. The stores report it
+ * through `main/core/ports/store-recovery.ts`, which takes this type from here.
  */
 export interface StoreRecovery {
   readonly store: 'settings' | 'history' | 'mirror';

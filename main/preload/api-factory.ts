@@ -2,16 +2,16 @@
  * Builds `window.amoot` from the IPC contract over any transport: Electron's `ipcRenderer` in the
  * preload, an in-memory or test-driver channel elsewhere. Pages get one method per channel and
  * typed events, never the transport, so they cannot name a channel the contract does not list.
+ * Each call answers with the envelope (`envelope.ts`); the page's `lib/api.ts` unwraps it.
  */
-import { methodPath, type AmootApi } from '../../common/ipc/bridge.ts';
+import { methodPath, type PreloadApi } from '../../common/ipc/bridge.ts';
 import {
   INVOKE_CHANNELS,
   isEventChannel,
   type EventChannel,
   type InvokeChannel,
 } from '../../common/ipc/contract.ts';
-import type { IpcFailure } from '../../common/ipc/envelope.ts';
-import { IpcError, ipcErrorFrom } from '../../common/ipc/ipc-error.ts';
+import { FORBIDDEN, INTERNAL, UNAVAILABLE, type IpcOutcome } from '../../common/ipc/envelope.ts';
 
 /** How calls and events travel; the factory adds the contract's shape on top. */
 export interface IpcTransport {
@@ -27,7 +27,7 @@ export interface AmootApiOptions {
 
 type AnyCall = (args?: unknown) => Promise<unknown>;
 
-export function createAmootApi(transport: IpcTransport, options: AmootApiOptions = {}): AmootApi {
+export function createAmootApi(transport: IpcTransport, options: AmootApiOptions = {}): PreloadApi {
   const onListenerError = options.onListenerError ?? ((error) => console.error(error));
   const groups: Record<string, Record<string, AnyCall>> = {};
   for (const channel of INVOKE_CHANNELS) {
@@ -62,38 +62,40 @@ export function createAmootApi(transport: IpcTransport, options: AmootApiOptions
     };
   };
 
-  return Object.freeze({ ...groups, on }) as unknown as AmootApi;
+  return Object.freeze({ ...groups, on }) as unknown as PreloadApi;
 }
 
-/** One call: the value main answered with, or an `IpcError` saying why there is none. */
+/**
+ * One call: main's envelope, or `unavailable` when main never answered. Never a rejection: the
+ * contextBridge would hand the page only the message of an error, while plain data crosses whole.
+ * The answer is rebuilt from the fields the contract names, so nothing else main's side may have
+ * put on it reaches the page.
+ */
 async function call(
   transport: IpcTransport,
   channel: InvokeChannel,
   args: unknown,
-): Promise<unknown> {
+): Promise<IpcOutcome<unknown>> {
   let response: unknown;
   try {
     response = await transport.invoke(channel, args);
   } catch {
     // No handler yet, the window closing, or arguments that cannot be cloned: main never saw it.
-    throw new IpcError('unavailable', channel);
+    return UNAVAILABLE;
   }
-  if (typeof response === 'object' && response !== null) {
-    const answer = response as { ok?: unknown; value?: unknown };
-    if (answer.ok === true) return answer.value;
-    const failure = asFailure(response);
-    if (failure !== null) throw ipcErrorFrom(channel, failure);
-  }
-  // Main only ever answers with an envelope; anything else means it is not our handler answering.
-  throw new IpcError('internal', channel);
+  return outcomeOf(response);
 }
 
-function asFailure(response: object): IpcFailure | null {
-  const { ok, error, path, expected } = response as Record<string, unknown>;
-  if (ok !== false) return null;
-  if (error === 'forbidden' || error === 'internal') return { ok: false, error };
+/** Main only ever answers with an envelope; anything else means it is not our handler answering. */
+function outcomeOf(response: unknown): IpcOutcome<unknown> {
+  if (typeof response !== 'object' || response === null) return INTERNAL;
+  const { ok, value, error, path, expected } = response as Record<string, unknown>;
+  if (ok === true) return { ok: true, value };
+  if (ok !== false) return INTERNAL;
+  if (error === 'forbidden') return FORBIDDEN;
+  if (error === 'internal') return INTERNAL;
   if (error === 'bad-arguments' && typeof path === 'string' && typeof expected === 'string') {
     return { ok: false, error, path, expected };
   }
-  return null;
+  return INTERNAL;
 }

@@ -3,6 +3,8 @@
  * It exposes `window.amoot`: one method per contract channel plus `on` for events, never
  * `ipcRenderer` itself, because a page that could send arbitrary channels would defeat the
  * sandbox. Listeners get the payload only, never Electron's event (whose `sender` leads back here).
+ * Calls answer with main's envelope as plain data, never a rejection, since the contextBridge
+ * would strip an error to its message; the page's `lib/api.ts` throws `IpcError` from it.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { createAmootApi, type IpcTransport } from './api-factory.ts';

@@ -5,8 +5,9 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import type { AmootBridge } from '../../common/ipc/bridge.ts';
 import type { AppState } from '../../common/ipc/app-state.ts';
+import type { PreloadBridge } from '../../common/ipc/bridge.ts';
+import { valueOf } from '../../common/ipc/page-api.ts';
 import type { E2eApp } from './harness/app-server.ts';
 import {
   e2eSkipReason,
@@ -23,7 +24,7 @@ const STALE_TOKEN = 'e2e-unknown-token-93be4d10';
 
 /** `window` inside `page.evaluate` callbacks (the tests compile without the DOM library). */
 type PageWindow = typeof globalThis & {
-  amoot: AmootBridge;
+  amoot: PreloadBridge;
   e2eEvents: { channel: string; payload: unknown }[];
 };
 
@@ -54,7 +55,11 @@ describe.skipIf(skipReason !== null)('the renderer in Chromium against the real 
     try {
       const { page, problems } = await openPage(context);
 
-      const state = await page.evaluate(() => (globalThis as PageWindow).amoot.state.get());
+      // `window.amoot` answers with the envelope; `valueOf` unwraps it as the page's `lib/api.ts` does.
+      const state = valueOf(
+        'state.get',
+        await page.evaluate(() => (globalThis as PageWindow).amoot.state.get()),
+      );
       expect(state).toEqual(app.hub.state());
       expect(state.token.present).toBe(true);
       expect(state.lastRun).toBeNull();
@@ -73,15 +78,21 @@ describe.skipIf(skipReason !== null)('the renderer in Chromium against the real 
         }
       });
 
-      const saved = await page.evaluate(
-        (token) => (globalThis as PageWindow).amoot.token.set({ token, test: true }),
-        VALID_TOKEN,
+      const saved = valueOf(
+        'token.set',
+        await page.evaluate(
+          (token) => (globalThis as PageWindow).amoot.token.set({ token, test: true }),
+          VALID_TOKEN,
+        ),
       );
       expect(saved).toEqual({ ok: true });
       // The check reached the simulator with the token the page typed.
       expect(app.simulator.requests.at(-1)?.headers.authorization).toBe(VALID_TOKEN);
 
-      const synced = await page.evaluate(() => (globalThis as PageWindow).amoot.sync.now());
+      const synced = valueOf(
+        'sync.now',
+        await page.evaluate(() => (globalThis as PageWindow).amoot.sync.now()),
+      );
       expect(synced).toEqual({ ok: true });
       await vi.waitFor(
         async () => {

@@ -1,12 +1,5 @@
 /**
- * A store file that could not be read was moved aside and a fresh one started. Nothing is silently
- * discarded: the UI tells the user, naming where the old file went.
+ * The stores report a file they had to move aside with the type the window reads it as, so what a
+ * store recorded and what the window shows cannot drift apart.
  */
-export interface StoreRecovery {
-  readonly store: 'settings' | 'history' | 'mirror';
-  /** Full path of the file as moved aside (`<name>.corrupt-<timestamp>`). */
-  readonly movedTo: string;
-  /** Why it could not be read, in English, for the log. */
-  readonly reason: string;
-  readonly atMs: number;
-}
+export type { StoreRecovery } from '../../../common/ipc/view-types.ts';

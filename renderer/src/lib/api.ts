@@ -1,12 +1,15 @@
 /**
  * The renderer's only door to `window.amoot`. Components import `amoot` from here rather than
- * reading `window`, so there is one place that knows about the bridge, and calls reject with the
- * typed `IpcError` (the contextBridge on its own delivers only a bare `Error` with a message).
+ * reading `window`, so there is one place that knows about the bridge. The preload's calls answer
+ * with a plain-data envelope (the contextBridge keeps data whole but strips an error to its
+ * message); here it becomes the value, or the typed `IpcError` thrown.
  */
-import type { AmootBridge } from '../../../common/ipc/bridge.ts';
-import { withRevivedErrors } from '../../../common/ipc/revive-errors.ts';
+import type { AmootBridge, PreloadBridge } from '../../../common/ipc/bridge.ts';
+import { pageApi } from '../../../common/ipc/page-api.ts';
 
-export const amoot: AmootBridge = withRevivedErrors(window.amoot);
+// `env.d.ts` declares `window.amoot` with the page's view of the calls; what the preload puts
+// there answers with envelopes, which is what `pageApi` takes.
+export const amoot: AmootBridge = pageApi(window.amoot as unknown as PreloadBridge);
 
 export type { AmootBridge } from '../../../common/ipc/bridge.ts';
 export type * from '../../../common/ipc/app-state.ts';

@@ -2,12 +2,14 @@
  * Starts the real `main/index.ts` against the fake `electron` (see `../shell/fake-electron.ts`) and
  * the stand-ins of `fake-modules.ts`, the way Electron would: evaluate main, become ready, wait
  * until the app runs. The window's side is the real preload API (`createAmootApi`) over the fake
- * ipcRenderer, and every answer and event the page received is kept for inspection.
+ * ipcRenderer, unwrapped as the page's `lib/api.ts` does (`pageApi`), and every answer and event
+ * the page received is kept for inspection.
  */
 import { existsSync } from 'node:fs';
 import { expect, vi } from 'vitest';
 import type { AmootApi } from '../../../common/ipc/bridge.ts';
 import { INVOKE_CHANNELS } from '../../../common/ipc/contract.ts';
+import { pageApi } from '../../../common/ipc/page-api.ts';
 import { createAmootApi, type IpcTransport } from '../../../main/preload/api-factory.ts';
 import type { fakeElectron as FakeElectronModule } from '../shell/fake-electron.ts';
 import { FakeBrowserWindow, FakeTray } from '../shell/fake-electron.ts';
@@ -119,7 +121,7 @@ export async function boot(electron: FakeElectron, options: BootOptions = {}): P
   const tray = FakeTray.created[0]!;
   const app: BootedApp = {
     electron,
-    api: createAmootApi(transport),
+    api: pageApi(createAmootApi(transport)),
     responses,
     window: windowNow,
     attach,

@@ -7,6 +7,7 @@ import {
   type InvokeChannel,
 } from '../../../common/ipc/contract.ts';
 import { IpcError } from '../../../common/ipc/ipc-error.ts';
+import { pageApi } from '../../../common/ipc/page-api.ts';
 import { registerHandlers, type IpcHandlers } from '../../../main/ipc/ipc-main.ts';
 import { createAmootApi, type IpcTransport } from '../../../main/preload/api-factory.ts';
 import { FakeWebContents } from '../shell/fake-electron.ts';
@@ -22,7 +23,10 @@ import {
   type RecordedCall,
 } from './samples.ts';
 
-/** The API over an in-memory transport to main's real registration, with a chosen trust answer. */
+/**
+ * The API over an in-memory transport to main's real registration, with a chosen trust answer:
+ * `preload` as the preload builds it, `api` as the page uses it (`pageApi`, as `lib/api.ts` does).
+ */
 function connect(options: { trusted?: boolean; handlers?: IpcHandlers } = {}) {
   const ipcMain = new FakeIpcMain();
   const calls: RecordedCall[] = [];
@@ -36,8 +40,8 @@ function connect(options: { trusted?: boolean; handlers?: IpcHandlers } = {}) {
   );
   const transport = memoryTransport(ipcMain, { sender: new FakeWebContents(), senderFrame: null });
   const listenerErrors: unknown[] = [];
-  const api = createAmootApi(transport, { onListenerError: (e) => listenerErrors.push(e) });
-  return { api, calls, transport, listenerErrors };
+  const preload = createAmootApi(transport, { onListenerError: (e) => listenerErrors.push(e) });
+  return { api: pageApi(preload), preload, calls, transport, listenerErrors };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<IpcError> {
@@ -74,7 +78,7 @@ describe('createAmootApi over an in-memory transport', () => {
   });
 
   it('offers exactly one method per channel, grouped, plus on', () => {
-    const { api } = connect();
+    const { preload: api } = connect();
     const methods = Object.entries(api).flatMap(([group, value]) =>
       typeof value === 'function'
         ? [group]
@@ -122,8 +126,46 @@ describe('createAmootApi over an in-memory transport', () => {
       invoke: () => Promise.reject(new Error("No handler registered for 'sync.now'")),
       subscribe: () => () => {},
     };
-    const error = await rejection(createAmootApi(transport).sync.now());
+    const error = await rejection(pageApi(createAmootApi(transport)).sync.now());
     expect(error).toMatchObject({ code: 'unavailable', channel: 'sync.now' });
+  });
+
+  it('answers every failure as plain data, which the contextBridge copies whole', async () => {
+    const refused = connect({ trusted: false }).preload;
+    const bad = { limit: 0 } as Parameters<AmootApi['history']['page']>[0];
+    const unreachable = createAmootApi({
+      invoke: () => Promise.reject(new Error("No handler registered for 'sync.now'")),
+      subscribe: () => () => {},
+    });
+    const answers = [
+      await refused.token.status(),
+      await connect().preload.history.page(bad),
+      await unreachable.sync.now(),
+    ];
+    expect(answers).toEqual([
+      { ok: false, error: 'forbidden' },
+      { ok: false, error: 'bad-arguments', path: '$.limit', expected: expect.any(String) },
+      { ok: false, error: 'unavailable' },
+    ]);
+    expect(structuredClone(answers)).toEqual(answers);
+  });
+
+  it('passes on only the fields the contract names, whatever else the answer carried', async () => {
+    const answers = [
+      { ok: true, value: 1, stack: 'Error: EACCES /home/ali' },
+      { ok: false, error: 'internal', message: 'EACCES /home/ali' },
+      { ok: false, error: 'bad-arguments', path: '$', expected: 'x', value: 'Tok=en' },
+    ];
+    const passedOn = [];
+    for (const answer of answers) {
+      const transport: IpcTransport = { invoke: async () => answer, subscribe: () => () => {} };
+      passedOn.push(await createAmootApi(transport).state.get());
+    }
+    expect(passedOn).toEqual([
+      { ok: true, value: 1 },
+      { ok: false, error: 'internal' },
+      { ok: false, error: 'bad-arguments', path: '$', expected: 'x' },
+    ]);
   });
 
   it.each([
@@ -135,7 +177,7 @@ describe('createAmootApi over an in-memory transport', () => {
     { ok: false },
   ])('treats an answer that is not an envelope (%j) as internal', async (answer) => {
     const transport: IpcTransport = { invoke: async () => answer, subscribe: () => () => {} };
-    expect((await rejection(createAmootApi(transport).state.get())).code).toBe('internal');
+    expect((await rejection(pageApi(createAmootApi(transport)).state.get())).code).toBe('internal');
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AmootBridge } from '../../../common/ipc/bridge.ts';
+import type { PreloadBridge } from '../../../common/ipc/bridge.ts';
 import { INVOKE_CHANNELS } from '../../../common/ipc/contract.ts';
+import { pageApi } from '../../../common/ipc/page-api.ts';
 import { registerHandlers } from '../../../main/ipc/ipc-main.ts';
 import { sendEvent } from '../../../main/ipc/send-event.ts';
 import { appPageMatcher, createSenderCheck } from '../../../main/ipc/trusted-sender.ts';
@@ -23,10 +24,10 @@ vi.mock('electron', () => fakeElectron);
 const PAGE = '/app/out/renderer/index.html';
 
 /** Runs the preload as Electron would (once per page) and returns what it exposed. */
-async function runPreload(): Promise<AmootBridge> {
+async function runPreload(): Promise<PreloadBridge> {
   vi.resetModules();
   await import('../../../main/preload/index.ts');
-  return fakeElectron.contextBridge.exposed.get('amoot') as AmootBridge;
+  return fakeElectron.contextBridge.exposed.get('amoot') as PreloadBridge;
 }
 
 /** Everything reachable from `root` through own properties. */
@@ -101,7 +102,8 @@ describe('the preload', () => {
 
     it.each(INVOKE_CHANNELS)('calls %s and gets its result', async (channel) => {
       const { amoot, calls } = await connected();
-      expect(await callChannel(amoot, channel, sampleArgs[channel])).toEqual(
+      // As the page calls it: through `pageApi`, which `lib/api.ts` puts over `window.amoot`.
+      expect(await callChannel(pageApi(amoot), channel, sampleArgs[channel])).toEqual(
         sampleResults[channel],
       );
       expect(calls).toEqual([{ channel, args: sampleArgs[channel] }]);
