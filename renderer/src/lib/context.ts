@@ -4,15 +4,15 @@
  */
 import { getContext, setContext } from 'svelte';
 import type { AmootBridge } from '../../../common/ipc/bridge.ts';
-import type { AppStateStore } from './app-state.svelte.ts';
-import type { I18n } from './i18n.svelte.ts';
-import type { SettingsStore } from './settings-store.svelte.ts';
+import type { AppStateModel } from './app-state-model.svelte.ts';
+import type { I18nModel } from './i18n-model.svelte.ts';
+import type { SettingsModel } from './settings-model.svelte.ts';
 
 export interface AppContext {
   readonly api: AmootBridge;
-  readonly i18n: I18n;
-  readonly status: AppStateStore;
-  readonly settings: SettingsStore;
+  readonly i18n: I18nModel;
+  readonly status: AppStateModel;
+  readonly settings: SettingsModel;
   /** Ticks once a minute, so relative times ("3 minutes ago") stay true. */
   readonly clock: { readonly nowMs: number };
 }

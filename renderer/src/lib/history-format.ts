@@ -11,7 +11,7 @@ import {
   type SyncRunRecord,
 } from '../../../common/sync-types.ts';
 
-/** `I18n.t`: the formatter is passed in, so these functions stay plain and testable. */
+/** `I18nModel.t`: the formatter is passed in, so these functions stay plain and testable. */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { UpdatesPage, UpdatesQuery } from '../../../common/ipc/view-types.ts';
-import { UpdatesFeed } from '../../../renderer/src/lib/updates-feed.svelte.ts';
+import { UpdatesFeedModel } from '../../../renderer/src/lib/updates-feed-model.svelte.ts';
 import { changeLog, evenTotals, idAt, NO_TOTALS } from './updates-fixtures.ts';
 
 interface Call {
@@ -19,13 +19,23 @@ function controlledFetch() {
   return { calls, fetch };
 }
 
+/** What the feed told its listeners: how many new queries, and the last reload numbered. */
+function recordEvents(feed: UpdatesFeedModel) {
+  const events = { queryId: 0, lastReload: { id: 0, shift: 0 } };
+  feed.listen({
+    onNewQuery: () => (events.queryId += 1),
+    onReload: (shift) => (events.lastReload = { id: events.lastReload.id + 1, shift }),
+  });
+  return events;
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 const page = (total: number, query: UpdatesQuery) => changeLog(evenTotals(total))(query);
 
-describe('UpdatesFeed', () => {
+describe('UpdatesFeedModel', () => {
   it('ignores the answer to a query the user has since replaced', async () => {
     const { calls, fetch } = controlledFetch();
-    const feed = new UpdatesFeed(fetch);
+    const feed = new UpdatesFeedModel(fetch);
     feed.load({ order: 'detected-time' });
     feed.load({ order: 'detected-time', idPrefix: '9' });
     expect(calls.map((call) => call.query.idPrefix)).toEqual([undefined, '9']);
@@ -41,11 +51,12 @@ describe('UpdatesFeed', () => {
 
   it('keeps the old rows until the new query answers, then starts over at its top', async () => {
     const { calls, fetch } = controlledFetch();
-    const feed = new UpdatesFeed(fetch);
+    const feed = new UpdatesFeedModel(fetch);
+    const events = recordEvents(feed);
     feed.load({ order: 'detected-time' });
     calls[0]?.resolve(await page(300, calls[0].query));
     await settle();
-    const firstQuery = feed.queryId;
+    const firstQuery = events.queryId;
 
     feed.load({ order: 'server-time' });
     expect(feed.busy).toBe(true);
@@ -54,12 +65,12 @@ describe('UpdatesFeed', () => {
     await settle();
     expect(feed.busy).toBe(false);
     expect(feed.row(0)).toBeUndefined();
-    expect(feed.queryId).toBe(firstQuery + 1);
+    expect(events.queryId).toBe(firstQuery + 1);
   });
 
   it('fetches each missing page once and keeps at most 20 pages', async () => {
     const fetch = vi.fn((query: UpdatesQuery) => page(1_000_000, query));
-    const feed = new UpdatesFeed(fetch);
+    const feed = new UpdatesFeedModel(fetch);
     feed.load({ order: 'detected-time' });
     await settle();
     feed.ensure(150, 260);
@@ -79,7 +90,8 @@ describe('UpdatesFeed', () => {
 
   it('reloads the pages in view and reports how many rows arrived above them', async () => {
     const fetch = vi.fn((query: UpdatesQuery) => page(1000, query));
-    const feed = new UpdatesFeed(fetch);
+    const feed = new UpdatesFeedModel(fetch);
+    const events = recordEvents(feed);
     feed.load({ order: 'detected-time' });
     await settle();
     feed.ensure(480, 520);
@@ -90,13 +102,13 @@ describe('UpdatesFeed', () => {
     feed.reload({ order: 'detected-time' });
     await settle();
     expect(fetch.mock.calls.map(([query]) => query.offset)).toEqual([400, 500]);
-    expect(feed.lastReload).toEqual({ id: 1, shift: 12 });
+    expect(events.lastReload).toEqual({ id: 1, shift: 12 });
     expect(feed.total).toBe(1012);
   });
 
   it('fails the query when its first page fails, and only the rows when a later one does', async () => {
     const { calls, fetch } = controlledFetch();
-    const feed = new UpdatesFeed(fetch);
+    const feed = new UpdatesFeedModel(fetch);
     feed.load({ order: 'detected-time' });
     calls[0]?.reject(new Error('closed'));
     await settle();

@@ -4,36 +4,41 @@
  * refused change never looks saved and an error never appears beside the wrong field.
  */
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
-import type { AmootApi } from '../../../common/ipc/bridge.ts';
 import type { Settings } from '../../../common/settings.ts';
-import type { SettingsStore } from './settings-store.svelte.ts';
+import type { SettingsModel } from './settings-model.svelte.ts';
 
 /** Long enough to be noticed, short enough that an old "Saved" never sits beside a new edit. */
 export const SAVED_SHOWN_MS = 3000;
 
-export class SettingFeedback {
-  /** Why the last change was refused (by the window's own check or by main); null otherwise. */
-  error = $state<LocalizedMessage | null>(null);
-  /** True for a moment after main confirmed a change. */
-  saved = $state(false);
+export class SettingFeedbackModel {
+  #error = $state<LocalizedMessage | null>(null);
+  #saved = $state(false);
 
-  readonly #api: AmootApi;
-  readonly #settings: SettingsStore;
+  readonly #settings: SettingsModel;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(api: AmootApi, settings: SettingsStore) {
-    this.#api = api;
+  constructor(settings: SettingsModel) {
     this.#settings = settings;
+  }
+
+  /** Why the last change was refused (by the window's own check or by main); null otherwise. */
+  get error(): LocalizedMessage | null {
+    return this.#error;
+  }
+
+  /** True for a moment after main confirmed a change. */
+  get saved(): boolean {
+    return this.#saved;
   }
 
   /** A refusal found before sending: nothing goes to main. */
   refuse(message: LocalizedMessage): void {
     this.#stopFlash();
-    this.error = message;
+    this.#error = message;
   }
 
   clear(): void {
-    this.error = null;
+    this.#error = null;
   }
 
   /**
@@ -43,20 +48,19 @@ export class SettingFeedback {
    */
   async save(patch: Partial<Settings>): Promise<boolean> {
     this.#stopFlash();
-    this.error = null;
+    this.#error = null;
     try {
-      const result = await this.#api.settings.set(patch);
+      const result = await this.#settings.save(patch);
       // A "no" in main's own dialog is no error: the control shows the saved value again.
       if (!result.ok) {
-        if (!('cancelled' in result)) this.error = result.message;
+        if (!('cancelled' in result)) this.#error = result.message;
         return false;
       }
-      this.#settings.current = result.settings;
-      this.saved = true;
-      this.#timer = setTimeout(() => (this.saved = false), SAVED_SHOWN_MS);
+      this.#saved = true;
+      this.#timer = setTimeout(() => (this.#saved = false), SAVED_SHOWN_MS);
       return true;
     } catch {
-      this.error = { key: 'ui.settings.save-failed' };
+      this.#error = { key: 'ui.settings.save-failed' };
       return false;
     }
   }
@@ -67,6 +71,6 @@ export class SettingFeedback {
 
   #stopFlash(): void {
     clearTimeout(this.#timer);
-    this.saved = false;
+    this.#saved = false;
   }
 }

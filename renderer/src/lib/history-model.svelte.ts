@@ -11,16 +11,12 @@ import type { SyncRunRecord } from '../../../common/sync-types.ts';
 import { CHART_RUNS } from './history-chart-data.ts';
 import { clampPage, PAGE_SIZE } from './history-paging.ts';
 
-export class HistoryStore {
-  /** The list's page; null until the first answer. */
-  page = $state<HistoryPage | null>(null);
-  /** The newest runs, newest first, for the chart. */
-  recent = $state<readonly SyncRunRecord[]>([]);
-  /** 0-based index of the page shown. */
-  index = $state(0);
-  /** The last load failed; the list then offers to try again. */
-  failed = $state(false);
-  busy = $state(false);
+export class HistoryModel {
+  #page = $state.raw<HistoryPage | null>(null);
+  #recent = $state.raw<readonly SyncRunRecord[]>([]);
+  #index = $state(0);
+  #failed = $state(false);
+  #busy = $state(false);
 
   readonly #api: AmootApi;
   /** Only the newest request may write its answer, so a slow one cannot show an older page. */
@@ -30,12 +26,37 @@ export class HistoryStore {
     this.#api = api;
   }
 
+  /** The list's page; null until the first answer. Kept after a failed load, for its total. */
+  get page(): HistoryPage | null {
+    return this.#page;
+  }
+
+  /** The newest runs, newest first, for the chart. */
+  get recent(): readonly SyncRunRecord[] {
+    return this.#recent;
+  }
+
+  /** 0-based index of the page shown. */
+  get index(): number {
+    return this.#index;
+  }
+
+  /** The last load failed; the list then offers to try again. */
+  get failed(): boolean {
+    return this.#failed;
+  }
+
+  /** A load is on its way. */
+  get busy(): boolean {
+    return this.#busy;
+  }
+
   /** Loads the chart and the page shown, as after a run ended or the history was cleared. */
   async reload(): Promise<void> {
     const ticket = ++this.#ticket;
-    this.busy = true;
+    this.#busy = true;
     try {
-      const offset = this.index * PAGE_SIZE;
+      const offset = this.#index * PAGE_SIZE;
       const recentRequest = this.#api.history.page({ limit: CHART_RUNS });
       const [recent, page] = await Promise.all([
         recentRequest,
@@ -47,37 +68,37 @@ export class HistoryStore {
           : this.#api.history.page({ limit: PAGE_SIZE, offset }),
       ]);
       if (ticket !== this.#ticket) return;
-      this.recent = recent.runs;
-      const fitting = clampPage(this.index, page.total);
-      if (fitting !== this.index) {
+      this.#recent = recent.runs;
+      const fitting = clampPage(this.#index, page.total);
+      if (fitting !== this.#index) {
         // The history shrank (cleared, or trimmed by its bounds) under the page shown.
-        this.index = fitting;
+        this.#index = fitting;
         await this.reload();
         return;
       }
       this.#accept(page);
     } catch {
-      if (ticket === this.#ticket) this.failed = true;
+      if (ticket === this.#ticket) this.#failed = true;
     } finally {
-      if (ticket === this.#ticket) this.busy = false;
+      if (ticket === this.#ticket) this.#busy = false;
     }
   }
 
   /** Shows another page of the list; the chart keeps showing the newest runs. */
   async goTo(index: number): Promise<void> {
     const ticket = ++this.#ticket;
-    this.index = Math.max(0, index);
-    this.busy = true;
+    this.#index = Math.max(0, index);
+    this.#busy = true;
     try {
       const page = await this.#api.history.page({
         limit: PAGE_SIZE,
-        offset: this.index * PAGE_SIZE,
+        offset: this.#index * PAGE_SIZE,
       });
       if (ticket === this.#ticket) this.#accept(page);
     } catch {
-      if (ticket === this.#ticket) this.failed = true;
+      if (ticket === this.#ticket) this.#failed = true;
     } finally {
-      if (ticket === this.#ticket) this.busy = false;
+      if (ticket === this.#ticket) this.#busy = false;
     }
   }
 
@@ -89,14 +110,14 @@ export class HistoryStore {
   async clear(): Promise<ConfirmedActionResult> {
     const result = await this.#api.history.clear();
     if (!result.ok) return result;
-    this.index = 0;
+    this.#index = 0;
     await this.reload();
     return result;
   }
 
   #accept(page: HistoryPage): void {
-    this.page = page;
-    this.failed = false;
+    this.#page = page;
+    this.#failed = false;
   }
 }
 

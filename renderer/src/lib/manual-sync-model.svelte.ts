@@ -5,11 +5,9 @@
  */
 import type { SyncNowResult } from '../../../common/ipc/app-state.ts';
 
-export class ManualSync {
-  /** From the press until main answers, so a second press cannot start a second run. */
-  starting = $state(false);
-  /** Whole seconds to wait, when main said the last press came too soon; null otherwise. */
-  waitSeconds = $state<number | null>(null);
+export class ManualSyncModel {
+  #starting = $state(false);
+  #waitSeconds = $state<number | null>(null);
 
   readonly #sync: () => Promise<SyncNowResult>;
   readonly #now: () => number;
@@ -20,9 +18,22 @@ export class ManualSync {
     this.#now = now;
   }
 
+  /** From the press until main answers, so a second press cannot start a second run. */
+  get starting(): boolean {
+    return this.#starting;
+  }
+
+  /**
+   * Whole seconds to wait, when main said the last press came too soon; null otherwise. A press
+   * while waiting keeps it shown until main answers that one.
+   */
+  get waitSeconds(): number | null {
+    return this.#waitSeconds;
+  }
+
   async start(): Promise<void> {
-    if (this.starting) return;
-    this.starting = true;
+    if (this.#starting) return;
+    this.#starting = true;
     try {
       const result = await this.#sync();
       if (!result.ok && 'tooSoon' in result) this.#wait(result.retryAtMs);
@@ -30,7 +41,7 @@ export class ManualSync {
     } catch {
       // The outcome reaches the window as a state change (history, banners); nothing to add here.
     } finally {
-      this.starting = false;
+      this.#starting = false;
     }
   }
 
@@ -40,13 +51,13 @@ export class ManualSync {
 
   #wait(retryAtMs: number): void {
     const waitMs = Math.max(0, retryAtMs - this.#now());
-    this.waitSeconds = Math.max(1, Math.ceil(waitMs / 1000));
+    this.#waitSeconds = Math.max(1, Math.ceil(waitMs / 1000));
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#clear(), waitMs);
   }
 
   #clear(): void {
     clearTimeout(this.#timer);
-    this.waitSeconds = null;
+    this.#waitSeconds = null;
   }
 }

@@ -5,7 +5,7 @@
 import type { AmootApi } from '../../../common/ipc/bridge.ts';
 import type { UpdatesFilter } from '../../../common/ipc/view-types.ts';
 import { newestCommitStartMs } from './updates-window.ts';
-import { UpdatesFeed } from './updates-feed.svelte.ts';
+import { UpdatesFeedModel } from './updates-feed-model.svelte.ts';
 import {
   DEFAULT_SELECTION,
   toFilter,
@@ -27,15 +27,10 @@ async function findNewestCommitStart(api: UpdatesApi): Promise<number | null> {
   }
 }
 
-export class UpdatesView {
-  selection = $state.raw<UpdatesSelection>(DEFAULT_SELECTION);
-  /**
-   * The selection as the filter sent to main, the one the list is asked for: what Export saves,
-   * even while the list still draws the rows of an earlier choice. Null while "since the last
-   * sync" waits for the start of that sync: no filter would name the rows the user chose.
-   */
-  filter = $state.raw<UpdatesFilter | null>(null);
-  readonly feed: UpdatesFeed;
+export class UpdatesViewModel {
+  #selection = $state.raw<UpdatesSelection>(DEFAULT_SELECTION);
+  #filter = $state.raw<UpdatesFilter | null>(null);
+  readonly feed: UpdatesFeedModel;
 
   readonly #api: UpdatesApi;
   readonly #now: () => number;
@@ -46,7 +41,20 @@ export class UpdatesView {
   constructor(api: UpdatesApi, now: () => number) {
     this.#api = api;
     this.#now = now;
-    this.feed = new UpdatesFeed((query) => api.updates.page(query));
+    this.feed = new UpdatesFeedModel((query) => api.updates.page(query));
+  }
+
+  get selection(): UpdatesSelection {
+    return this.#selection;
+  }
+
+  /**
+   * The selection as the filter sent to main, the one the list is asked for: what Export saves,
+   * even while the list still draws the rows of an earlier choice. Null while "since the last
+   * sync" waits for the start of that sync: no filter would name the rows the user chose.
+   */
+  get filter(): UpdatesFilter | null {
+    return this.#filter;
   }
 
   /** Changes part of the selection and shows its rows from the top. */
@@ -54,12 +62,12 @@ export class UpdatesView {
     if (patch.window === 'since-last-sync' && this.selection.window !== 'since-last-sync') {
       this.#lastCommitStartMs = undefined;
     }
-    this.selection = { ...this.selection, ...patch };
+    this.#selection = { ...this.selection, ...patch };
     void this.show('new');
   }
 
   clearFilters(): void {
-    this.selection = withoutFilters(this.selection);
+    this.#selection = withoutFilters(this.selection);
     void this.show('new');
   }
 
@@ -74,7 +82,7 @@ export class UpdatesView {
     ) {
       this.feed.supersede();
       // A reload keeps the choice, so the rows drawn still describe it until the new start is in.
-      if (mode === 'new') this.filter = null;
+      if (mode === 'new') this.#filter = null;
       let start: number | null;
       try {
         start = await findNewestCommitStart(this.#api);
@@ -87,7 +95,7 @@ export class UpdatesView {
       this.#lastCommitStartMs = start;
     }
     const filter = toFilter(selection, this.#now(), this.#lastCommitStartMs ?? null);
-    this.filter = filter;
+    this.#filter = filter;
     // A new sync moves "since the last sync" to entirely other rows: start from the top.
     if (mode === 'reload' && !anchorMoved) this.feed.reload(filter);
     else this.feed.load(filter);

@@ -25,7 +25,7 @@ const DATE_LOCALES: Readonly<Record<Locale, string>> = {
   en: 'en-US-u-ca-gregory',
 };
 
-export class I18n {
+export class I18nModel {
   setting = $state<LanguageSetting>('system');
   /** The OS language, refreshed on the window's `languagechange`. */
   systemLanguage = $state<string | undefined>(undefined);

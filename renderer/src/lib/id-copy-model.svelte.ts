@@ -5,8 +5,8 @@
  */
 export type CopyOutcome = { readonly ok: true; readonly id: string } | { readonly ok: false };
 
-export class IdCopier {
-  outcome = $state.raw<CopyOutcome | null>(null);
+export class IdCopyModel {
+  #outcome = $state.raw<CopyOutcome | null>(null);
 
   readonly #write: (text: string) => Promise<void>;
   readonly #showMs: number;
@@ -15,6 +15,11 @@ export class IdCopier {
   constructor(write: (text: string) => Promise<void>, showMs = 4000) {
     this.#write = write;
     this.#showMs = showMs;
+  }
+
+  /** How the last copy went, while it is still shown; null otherwise. */
+  get outcome(): CopyOutcome | null {
+    return this.#outcome;
   }
 
   async copy(id: string): Promise<void> {
@@ -27,8 +32,8 @@ export class IdCopier {
       outcome = { ok: false };
     }
     clearTimeout(this.#timer);
-    this.outcome = outcome;
-    this.#timer = setTimeout(() => (this.outcome = null), this.#showMs);
+    this.#outcome = outcome;
+    this.#timer = setTimeout(() => (this.#outcome = null), this.#showMs);
   }
 
   dispose(): void {
