@@ -1,6 +1,11 @@
 import type { ContactUpdate } from '../../../common/amoot-types.ts';
 import { contactIdKey } from '../amoot/contact-id-key.ts';
-import type { ChangeKind, SyncCounts } from '../../../common/sync-types.ts';
+import {
+  syncCounts,
+  zeroTotals,
+  type ChangeKind,
+  type SyncCounts,
+} from '../../../common/sync-types.ts';
 import { isDeleted, isMissing, stateFlags, stateTime } from './contact-state.ts';
 import type { ContactMirror, MirrorChange, MirrorUpsert } from '../ports/contact-mirror.ts';
 
@@ -68,14 +73,7 @@ export function diffAgainstMirror(
 
   const upserts: MirrorUpsert[] = [];
   const changes: MirrorChange[] = [];
-  const tally: Record<ChangeKind | 'unchanged', number> = {
-    added: 0,
-    updated: 0,
-    deleted: 0,
-    restored: 0,
-    missing: 0,
-    unchanged: 0,
-  };
+  const tally: Record<ChangeKind | 'unchanged', number> = { ...zeroTotals(), unchanged: 0 };
 
   for (const record of records) {
     const slot = known.slotById.get(contactIdKey(record.id));
@@ -128,14 +126,6 @@ function baselineOf(records: readonly ContactUpdate[]): SyncDiff {
     baseline: true,
     upserts,
     changes: [],
-    counts: {
-      received: records.length,
-      added: records.length,
-      updated: 0,
-      deleted: 0,
-      restored: 0,
-      missing: 0,
-      unchanged: 0,
-    },
+    counts: syncCounts(records.length, { added: records.length }),
   };
 }
