@@ -42,6 +42,19 @@ export interface SyncCounts {
   readonly unchanged: number;
 }
 
+/** A zero for every change kind, ready to be added to. */
+export function zeroTotals(): Record<ChangeKind, number> {
+  return { added: 0, updated: 0, deleted: 0, restored: 0, missing: 0 };
+}
+
+/** The counts of a run that received `received` contacts: zero but for what `some` gives. */
+export function syncCounts(
+  received: number,
+  some: Partial<Omit<SyncCounts, 'received'>> = {},
+): SyncCounts {
+  return { received, ...zeroTotals(), unchanged: 0, ...some };
+}
+
 /** How many contacts a run found changed, of every kind (`unchanged` not included). */
 export function changedContacts(counts: SyncCounts | null): number {
   if (counts === null) return 0;

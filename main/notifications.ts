@@ -90,7 +90,7 @@ export function setupNotifications(deps: NotificationsDeps): AppNotifications {
     onError,
   });
 
-  // A run already in the history at start-up (even one the last session left interrupted) was
+  // A run already in the history at start-up (even one an earlier run of the app left interrupted) was
   // either announced then or is shown in the window; only runs finishing from now on are news.
   // A run is news once when it finishes, however often the state is re-sent with it.
   const initial = deps.getState().lastRun;

@@ -203,10 +203,10 @@ try {
   const readSamples: number[] = [];
   for (let i = 0; i < 3; i += 1) {
     let visited = 0;
-    readSamples.push(time(() => mirror.readAll(() => (visited += 1)))[1]);
-    if (visited !== CONTACTS) throw new Error(`readAll visited ${visited}`);
+    readSamples.push(time(() => mirror.readStates(() => (visited += 1)))[1]);
+    if (visited !== CONTACTS) throw new Error(`readStates visited ${visited}`);
   }
-  print('readAll', { rows: CONTACTS, medianMs: median(readSamples), samplesMs: readSamples });
+  print('readStates', { rows: CONTACTS, medianMs: median(readSamples), samplesMs: readSamples });
 
   const [count, countMs] = time(() => mirror.count());
   print('count', { rows: count, ms: countMs });

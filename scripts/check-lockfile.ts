@@ -1,6 +1,6 @@
 /**
- * `node scripts/check-lockfile.ts [folder]`: the supply-chain check that needs no network (issue 10
- * §5; `npm audit` cannot reach its advisory endpoint everywhere, the workflow in
+ * `node scripts/check-lockfile.ts [folder]`: the supply-chain check that needs no network
+ * (`npm audit` cannot reach its advisory endpoint everywhere, the workflow in
  * .github/workflows/audit.yml runs it where it can). It reads package.json and package-lock.json
  * and exits 1, naming each offending package, unless
  *

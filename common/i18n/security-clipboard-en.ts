@@ -1,5 +1,5 @@
 /**
- * What the window says when main keeps the clipboard or a manual sync from it (issue 10): the
+ * What the window says when main keeps the clipboard or a manual sync from it: the
  * Paste button reads the clipboard only right after a click, and only a token; Sync now has a
  * short cooldown.
  */

@@ -1,6 +1,7 @@
 /**
  * English messages about where the token may go and about changes main asked the user to confirm
- * (issue 10, "confirm"); the Persian file must have the same keys.
+ * (a question only the person at the computer can answer); the Persian file must have the same
+ * keys.
  */
 export const securityConfirmMessagesEn = {
   'input.base-url.loopback-http-installed':

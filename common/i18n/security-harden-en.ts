@@ -1,5 +1,5 @@
 /**
- * Messages of issue 10's hardening (file permissions, the bundle, the export target, the window):
+ * Messages of the hardening against a hostile window or file system (file permissions, the bundle, the export target, the window):
  * each says what happened and what to do.
  */
 export const hardenMessagesEn = {

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings.ts';
 import { CHANGE_KINDS } from '../sync-types.ts';
 import type { PauseRequest } from './app-state.ts';
 import type { ArgsOf, InvokeChannel } from './contract.ts';
+import { MAX_PAGE_ROWS } from './view-types.ts';
 import {
   accept,
   arrayOf,
@@ -29,8 +30,6 @@ import {
 
 /** Longest pause offered: a month. Longer is a mistake; "until I resume" exists for that. */
 export const MAX_PAUSE_MS = 31 * 24 * 60 * 60 * 1000;
-/** Largest page the window may ask for in one call. */
-export const MAX_PAGE_SIZE = 1000;
 /** A pasted token longer than this is not a token (and would not fit an HTTP header anyway). */
 export const MAX_TOKEN_LENGTH = 4096;
 /**
@@ -44,7 +43,7 @@ const MAX_SETTING_TEXT = 2048;
 const MAX_TIME_MS = 8.64e15;
 
 const offset = integer({ min: 0, max: Number.MAX_SAFE_INTEGER });
-const limit = integer({ min: 1, max: MAX_PAGE_SIZE });
+const limit = integer({ min: 1, max: MAX_PAGE_ROWS });
 
 const updatesFilterFields = {
   optional: {

@@ -18,9 +18,15 @@ export interface UpdatesFilter {
   readonly idPrefix?: string;
 }
 
+/**
+ * The most rows one page may ask for, of the change log or the history: the window's calls are
+ * refused above it and the mirror holds to it too. Many screens' worth, a few hundred KB at most.
+ */
+export const MAX_PAGE_ROWS = 1000;
+
 /** One page of the change log. */
 export interface UpdatesQuery extends UpdatesFilter {
-  /** 1 to 1000. */
+  /** 1 to `MAX_PAGE_ROWS`. */
   readonly limit: number;
   readonly offset?: number;
 }
@@ -44,7 +50,7 @@ export interface UpdatesPage {
 }
 
 export interface HistoryQuery {
-  /** 1 to 1000. */
+  /** 1 to `MAX_PAGE_ROWS`. */
   readonly limit: number;
   readonly offset?: number;
 }

@@ -4,16 +4,13 @@
  * window alone can no longer remove the token or the sync history.
  */
 import type { LocalizedMessage } from '../../common/i18n/format-message.ts';
-import type { Cancelled, ConfirmedActionResult } from '../../common/ipc/contract.ts';
-import type { Confirm } from '../core/ports/confirm.ts';
+import type { ConfirmedActionResult } from '../../common/ipc/contract.ts';
+import { CANCELLED, type Confirm } from '../core/ports/confirm.ts';
 import type { HistoryStore } from '../core/ports/history-store.ts';
 import { localizedOf } from '../core/sync/store-failure.ts';
 import type { TokenService } from '../core/token/token-service.ts';
 import type { Logger } from '../logging.ts';
 import { describeError } from './app-logging.ts';
-
-/** "No": nothing changed, and the window says nothing. */
-export const CANCELLED: Cancelled = Object.freeze({ ok: false, cancelled: true });
 
 /**
  * One question at a time. While the dialog is open the window behind it takes no clicks, so a

@@ -8,6 +8,7 @@ import type { ExportCsvResult } from '../../common/ipc/contract.ts';
 import type { UpdatesFilter } from '../../common/ipc/view-types.ts';
 import { formatMessage, type Language } from '../../common/i18n/format-message.ts';
 import { ExportTargetError } from '../core/export/export-target.ts';
+import { CANCELLED } from '../core/ports/confirm.ts';
 import type { WriteUpdatesCsvFile } from '../sync-worker/worker-export.ts';
 import type { Logger } from '../logging.ts';
 import { describeError } from './app-logging.ts';
@@ -48,7 +49,7 @@ export async function exportUpdatesCsv(
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (answer.canceled || answer.filePath === undefined || answer.filePath === '') {
-    return { ok: false, cancelled: true };
+    return CANCELLED;
   }
   // Linux file dialogs add no extension by themselves, and Excel opens a CSV by its extension.
   // The dialog asked about replacing the name it returned, not this one: that must be new.

@@ -5,12 +5,12 @@
  * server of its choosing. Changes that need no question are saved at once, as before.
  */
 import type { SettingsSetResult } from '../../common/ipc/contract.ts';
-import type { Confirm, ConfirmRequest } from '../core/ports/confirm.ts';
+import { CANCELLED, type Confirm, type ConfirmRequest } from '../core/ports/confirm.ts';
 import type { SettingsStore } from '../core/ports/settings-store.ts';
 import { settingsQuestions } from '../core/settings/settings-questions.ts';
 import type { Logger } from '../logging.ts';
 import { describeError } from './app-logging.ts';
-import { CANCELLED, storeMessage } from './confirmed-actions.ts';
+import { storeMessage } from './confirmed-actions.ts';
 import type { DemoMode } from './demo-mode.ts';
 
 /**

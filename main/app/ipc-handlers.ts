@@ -8,14 +8,13 @@
 import type { ActionResult, TokenSetResult, TokenTestResult } from '../../common/ipc/contract.ts';
 import type { AmootError } from '../core/amoot/amoot-error.ts';
 import type { Clock } from '../core/ports/clock.ts';
-import type { Confirm } from '../core/ports/confirm.ts';
+import { CANCELLED, type Confirm } from '../core/ports/confirm.ts';
 import { limitManualSyncs } from '../core/scheduler/manual-sync-limit.ts';
 import type { IpcHandlers } from '../ipc/ipc-main.ts';
 import type { Logger } from '../logging.ts';
 import type { AppStateHub } from './app-state-hub.ts';
 import { contractStatus } from './app-state-hub.ts';
 import {
-  CANCELLED,
   clearHistoryConfirmed,
   clearTokenConfirmed,
   oneQuestionAtATime,

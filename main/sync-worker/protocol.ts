@@ -55,7 +55,8 @@ export type FromWorker =
 /**
  * V8 settings of the sync process, as `npm run cli` and the benchmarks use: a small nursery keeps
  * a million short-lived records from being copied around, and the exposed collector lets the
- * engine free the answer's bytes before diffing (the figures in the closing note of issue 3).
+ * engine free the answer's bytes before diffing (without them a million-contact sync peaked far
+ * above the memory it needs: `npm run bench` shows the figures).
  */
 export const WORKER_V8_FLAGS: readonly string[] = ['--max-semi-space-size=4', '--expose-gc'];
 

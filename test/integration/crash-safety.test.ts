@@ -12,6 +12,7 @@ import path from 'node:path';
 // SQLite as Node bundles it: an independent reader of the file the child left behind.
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRows } from '../support/mirror-rows.ts';
 import type { SyncRunRecord } from '../../common/sync-types.ts';
 import packageJson from '../../package.json' with { type: 'json' };
 import { MIRROR_FILE, openStores, type OpenedStores } from '../../main/compose/open-stores.ts';
@@ -265,7 +266,7 @@ async function checkAfterKill(
     if (!steps.some((s) => s.step === 'saving')) return last.runId;
     await yieldToServer();
     let present = 0;
-    stores.mirror.readAll((row) => (present += row.missing ? 0 : 1));
+    for (const row of readRows(stores.mirror)) present += row.missing ? 0 : 1;
     expect(present).toBe(last.received);
     return last.runId;
   } finally {
@@ -353,7 +354,7 @@ describe('killing a sync at any moment', () => {
         const run = await engine.run('manual');
         expect(run).toMatchObject({ outcome: 'success', committed: true });
         const rows = new Map<string, MirrorRow>();
-        stores.mirror.readAll((row) => rows.set(row.id, row));
+        for (const row of readRows(stores.mirror)) rows.set(row.id, row);
         const served = sim.records();
         const wrong: unknown[] = [];
         for (const record of served) {

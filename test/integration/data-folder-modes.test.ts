@@ -1,5 +1,5 @@
 /**
- * Issue 10 §5: a data folder's files are owner-only from the moment the stores open, not from the
+ * A data folder's files are owner-only from the moment the stores open, not from the
  * next write. A `settings.json` left 0644 (an older version, a copy, an unpacked backup) stayed
  * readable by every account on the computer for as long as nothing was saved.
  */

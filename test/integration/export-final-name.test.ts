@@ -1,5 +1,5 @@
 /**
- * Issue 10 §5: the CSV export writes only where the user chose. Its temporary file never follows a
+ * The CSV export writes only where the user chose. Its temporary file never follows a
  * link planted at its name, and the name the app completes with `.csv` is checked by the same
  * rules as the chosen one — plus one more: the save dialog never asked about replacing it.
  */

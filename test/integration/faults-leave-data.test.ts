@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readRows } from '../support/mirror-rows.ts';
 import type { ErrorKind } from '../../common/amoot-types.ts';
 import { STATUS_TITLES } from '../../common/status-titles.ts';
 import type { SyncRunRecord } from '../../common/sync-types.ts';
@@ -230,7 +231,7 @@ const byId = (a: { id: string }, b: { id: string }) => {
 /** Everything a user could see of the mirror: every row, the whole change log, the last commit. */
 function mirrorContent(mirror: ContactMirror) {
   const rows: MirrorRow[] = [];
-  mirror.readAll((row) => rows.push({ ...row }));
+  for (const row of readRows(mirror)) rows.push({ ...row });
   rows.sort(byId);
   const log: UpdateRow[] = [];
   let page = mirror.queryUpdates({ order: 'detected-time', limit: 1000 });

@@ -1,5 +1,5 @@
 /**
- * Issue 10 §5: an answer whose `Status` is megabytes long. It must end as a failed run with a short
+ * An answer whose `Status` is megabytes long. It must end as a failed run with a short
  * status in the history — never an exception in main that leaves the run `running` — both when the
  * sync runs in main's process and when it runs in its own process (the Node twin of the app's).
  */

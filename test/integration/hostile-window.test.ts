@@ -1,5 +1,5 @@
 /**
- * Issue 10, "Done when": a compromised window drives every IPC channel with the worst arguments it
+ * A compromised window drives every IPC channel with the worst arguments it
  * could send (fast-check), through the real handlers and the real sender check, on real services in
  * a temporary home with the simulator as the user's server and a second local server as the
  * attacker's. Main's native question (`Confirm`) is always answered no, as a user who did not ask

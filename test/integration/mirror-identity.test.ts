@@ -1,5 +1,5 @@
 /**
- * The mirror is tied to what it mirrors (issue 9, §3): `--time-zone UTC` used to turn 5,005
+ * The mirror is tied to what it mirrors : `--time-zone UTC` used to turn 5,005
  * unchanged contacts into "updated" (and back), another `--base-url` gave 92,196 "added" and
  * 94,998 "missing". A change of server, group or time zone now starts a new baseline that says
  * why, and a damaged settings file never makes a sync fall back to the production server.

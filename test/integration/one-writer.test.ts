@@ -1,5 +1,5 @@
 /**
- * One writer per data folder (issue 9, §3). Two syncs of one folder at once used to keep 6 of 11
+ * One writer per data folder. Two syncs of one folder at once used to keep 6 of 11
  * runs in the history, log changes twice and show a successful run as "interrupted". Here real
  * cli processes sync one folder together against the simulator; a SIGKILLed holder must not leave
  * the folder locked; and inside one process a second set of stores is refused or waits.

@@ -1,5 +1,5 @@
 /**
- * Issue 10 §1: a 30x from the saved address is refused, never followed, so `Authorization:
+ * A 30x from the saved address is refused, never followed, so `Authorization:
  * <token>` cannot be moved to another host or to plain http. Real servers on 127.0.0.1: the
  * simulator answers with the redirect, a second server records every request that reaches it.
  */

@@ -4,6 +4,7 @@ import path from 'node:path';
 // SQLite as Node bundles it: an inspector independent of the adapter's better-sqlite3.
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readRows } from '../support/mirror-rows.ts';
 import { openContactMirror } from '../../main/adapters/sqlite/open-contact-mirror.ts';
 import type {
   ContactMirror,
@@ -32,9 +33,7 @@ const TWO_53_PLUS_1 = '9007199254740993';
 const TWO_53 = '9007199254740992';
 
 function readAll(): MirrorRow[] {
-  const rows: MirrorRow[] = [];
-  mirror.readAll((row) => rows.push(row));
-  return rows;
+  return readRows(mirror);
 }
 
 function byId(rows: readonly MirrorRow[]): Map<string, MirrorRow> {

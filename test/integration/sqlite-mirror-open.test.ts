@@ -4,6 +4,7 @@ import path from 'node:path';
 // SQLite as Node bundles it: an inspector independent of the adapter's better-sqlite3.
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readRows } from '../support/mirror-rows.ts';
 import { openContactMirror } from '../../main/adapters/sqlite/open-contact-mirror.ts';
 import { APPLICATION_ID, SCHEMA_VERSION } from '../../main/adapters/sqlite/schema.ts';
 import { MirrorTooNewError } from '../../main/adapters/sqlite/store-errors.ts';
@@ -100,8 +101,7 @@ describe('opening the contact mirror', () => {
 
     const { mirror, recovery } = openAt(file);
     expect(recovery).toBeNull();
-    const rows: unknown[] = [];
-    mirror.readAll((row) => rows.push(row));
+    const rows: unknown[] = readRows(mirror);
     expect(rows).toEqual(sampleCommit.upserts);
     expect(mirror.lastCommit()).toEqual({
       runId: 'run-1',

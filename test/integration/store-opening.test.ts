@@ -1,5 +1,5 @@
 /**
- * Opening a data folder (issue 9, §3): reading never writes (`history --data-dir /` created
+ * Opening a data folder: reading never writes (`history --data-dir /` created
  * `/mirror.sqlite`, a mistyped folder printed `[]`, a damaged mirror was moved aside by a read),
  * and every way opening fails is a `StoreOpenError` with a message key, instead of a raw stack.
  */

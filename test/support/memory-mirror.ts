@@ -9,6 +9,7 @@ import type {
   UpdatesQuery,
 } from '../../main/core/ports/contact-mirror.ts';
 import { CHANGE_KINDS } from '../../common/sync-types.ts';
+import { packState } from '../../main/core/sync/contact-state.ts';
 
 /**
  * A plain in-memory ContactMirror for unit tests of the engine and the diff: simple enough to be
@@ -21,8 +22,9 @@ export class MemoryMirror implements ContactMirror {
   private last: LastCommit | null = null;
   private mirrored: MirrorIdentity | null = null;
 
-  readAll(visit: (row: MirrorRow) => void): void {
-    for (const row of this.rows.values()) visit(row);
+  readStates(visit: (id: string, state: number) => void): void {
+    for (const row of this.rows.values())
+      visit(row.id, packState(row.updatedAtMs, row.deleted, row.missing));
   }
   count(): number {
     return this.rows.size;

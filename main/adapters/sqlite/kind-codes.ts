@@ -32,8 +32,3 @@ export function kindOfCode(code: number): ChangeKind {
   if (kind === undefined) throw new Error(`change_log holds an unknown kind code ${code}`);
   return kind;
 }
-
-/** A zero count for every kind, ready to be added to. */
-export function zeroTotals(): Record<ChangeKind, number> {
-  return { added: 0, updated: 0, deleted: 0, restored: 0, missing: 0 };
-}

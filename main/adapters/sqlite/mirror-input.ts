@@ -14,7 +14,10 @@ export const ID_RULE = `a decimal ID from 0 to ${MAX_INT64_TEXT}`;
 export const TIME_RULE = 'an integer epoch time in milliseconds';
 export const BOOLEAN_RULE = 'a boolean';
 
-/** Epoch milliseconds; bounded so that `ms * 4 + flags` (see contact-state.ts) stays exact. */
+/**
+ * Epoch milliseconds; bounded so that `ms * 4 + flags` (main/core/sync/contact-state.ts) stays
+ * exact.
+ */
 export const MAX_ABS_TIME_MS = 2 ** 50;
 
 /**

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { ChangeKind } from '../../../common/sync-types.ts';
 import type { UpdateRow, UpdatesPage, UpdatesQuery } from '../../core/ports/contact-mirror.ts';
-import { KIND_CODES, kindOfCode, zeroTotals, type KindCode } from './kind-codes.ts';
+import { zeroTotals, type ChangeKind } from '../../../common/sync-types.ts';
+import { KIND_CODES, kindOfCode, type KindCode } from './kind-codes.ts';
 import { chooseAccessPath, type AccessCounts, type AccessPath } from './update-access-path.ts';
 import { prefixRange, toUpdatesFilter, type UpdatesFilter } from './updates-filter.ts';
 

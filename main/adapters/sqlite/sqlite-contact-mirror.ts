@@ -4,7 +4,6 @@ import type {
   LastCommit,
   MirrorCommit,
   MirrorIdentity,
-  MirrorRow,
   RetentionPolicy,
   UpdateRow,
   UpdatesFilterQuery,
@@ -45,8 +44,8 @@ export class SqliteContactMirror implements ContactMirror {
       .raw(true);
   }
 
-  readAll(visit: (row: MirrorRow) => void): void {
-    this.#contacts.readAll(visit);
+  readStates(visit: (id: string, state: number) => void): void {
+    this.#contacts.readStates(visit);
   }
 
   count(): number {

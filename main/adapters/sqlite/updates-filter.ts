@@ -1,4 +1,5 @@
 import type { UpdatesQuery } from '../../core/ports/contact-mirror.ts';
+import { MAX_PAGE_ROWS } from '../../../common/ipc/view-types.ts';
 import { KIND_CODES, kindCode, type KindCode } from './kind-codes.ts';
 import {
   checkArray,
@@ -19,8 +20,6 @@ export interface UpdatesFilter {
   readonly limit: number;
   readonly offset: number;
 }
-
-export const MAX_PAGE_ROWS = 1000;
 
 /** Throws a RangeError naming the first field out of bounds. */
 export function toUpdatesFilter(query: UpdatesQuery): UpdatesFilter {

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import type { MirrorCommit, MirrorUpsert } from '../../core/ports/contact-mirror.ts';
 import { ascendingOrder } from './ascending-order.ts';
 import { BatchInsert } from './batch-insert.ts';
-import { packState } from './contact-state.ts';
+import { packState } from '../../core/sync/contact-state.ts';
 import { checkIdentity, IdentityWriter } from './mirror-identity.ts';
 import { kindCode } from './kind-codes.ts';
 import {

@@ -12,6 +12,7 @@ import { GuardedRequest, type FetchFunction } from './guarded-request.ts';
 import { classifyHttpStatus } from './http-status.ts';
 import { readContactListBody } from './read-body.ts';
 import { assertTimeZone } from './server-time.ts';
+import { redactSecrets } from '../token/redact.ts';
 
 export const DEFAULT_BASE_URL = 'https://portal.amootsms.com/rest';
 export const DEFAULT_SERVER_TIME_ZONE = 'Asia/Tehran';
@@ -210,8 +211,11 @@ function inputError(
   };
 }
 
-function redactToken(error: AmootError, rawToken: string): AmootError {
-  const token = rawToken.trim();
-  if (token.length < 4 || !error.detail.includes(token)) return error;
-  return { ...error, detail: error.detail.split(token).join('[token]') };
+/**
+ * The token vault's redactor, the one the log uses too: any length of token, and its escaped,
+ * percent-encoded, base64 and hex forms, since a detail can quote a request in any of them.
+ */
+function redactToken(error: AmootError, token: string): AmootError {
+  const detail = redactSecrets(error.detail, [token]);
+  return detail === error.detail ? error : { ...error, detail };
 }

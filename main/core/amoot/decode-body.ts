@@ -38,13 +38,3 @@ export function decodeUtf8(bytes: Uint8Array): Decoded<string> {
     };
   }
 }
-
-/** Bytes to text: gzip undone, then strict UTF-8. */
-export function decodeBody(
-  bytes: Uint8Array,
-): { ok: true; text: string } | { ok: false; error: AmootError } {
-  const plain = unwrapGzip(bytes);
-  if (!plain.ok) return plain;
-  const text = decodeUtf8(plain.value);
-  return text.ok ? { ok: true, text: text.value } : text;
-}

@@ -6,18 +6,18 @@
  * overrides (a `U+202E` turns "…exe.txt" into "…txt.exe").
  */
 import type { LocalizedMessage, MessageParams } from '../../../common/i18n/format-message.ts';
+import { UNSAFE_RUN } from '../unsafe-chars.ts';
 
 /** Long enough for any documented title or a host name, short enough for one line of a toast. */
 export const NOTICE_TEXT_MAX = 80;
 
-// C0 and C1 controls (newlines and tabs among them), the bidi embeddings, overrides and isolates,
-// the direction marks and the line and paragraph separators.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]+/g;
-
-/** `text` as one clean line of at most `NOTICE_TEXT_MAX` characters, cut with an ellipsis. */
+/**
+ * `text` as one clean line of at most `NOTICE_TEXT_MAX` characters, cut with an ellipsis. Each
+ * run of unsafe characters (unsafe-chars.ts) becomes a blank, so a line break or an override
+ * between two words still shows them apart.
+ */
 export function noticeText(text: string): string {
-  const line = text.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim();
+  const line = text.replace(UNSAFE_RUN, ' ').replace(/\s+/g, ' ').trim();
   // By code point, so a cut never leaves half of a surrogate pair (an emoji) behind.
   const chars = Array.from(line);
   return chars.length <= NOTICE_TEXT_MAX

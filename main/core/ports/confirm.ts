@@ -30,5 +30,8 @@ export type ConfirmRequest =
 
 export type ConfirmKind = ConfirmRequest['kind'];
 
+/** What an action answered no to returns: nothing changed, and the window says nothing. */
+export const CANCELLED = Object.freeze({ ok: false, cancelled: true } as const);
+
 /** Resolves true only when the user chose the action; closing the dialog is a no. */
 export type Confirm = (request: ConfirmRequest) => Promise<boolean>;

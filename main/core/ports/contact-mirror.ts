@@ -86,8 +86,12 @@ export interface RetentionPolicy {
  * `main/adapters/sqlite/`; the sync engine only sees this interface.
  */
 export interface ContactMirror {
-  /** Visits every contact, for the diff. Rows come in no promised order. */
-  readAll(visit: (row: MirrorRow) => void): void;
+  /**
+   * Visits every contact's ID and packed state (`packState` in core/sync/contact-state.ts), for
+   * the diff, in no promised order. A million rows are read on every sync: handing over the one
+   * number the store keeps spares building and unpacking a row object for each.
+   */
+  readStates(visit: (id: string, state: number) => void): void;
   count(): number;
   /** Applies one sync atomically (mirror rows, change log, last-commit record). */
   commit(commit: MirrorCommit): void;

@@ -1,6 +1,12 @@
 import type { ContactUpdate } from '../../../common/amoot-types.ts';
 import { contactIdKey } from '../amoot/contact-id-key.ts';
-import type { ChangeKind, SyncCounts } from '../../../common/sync-types.ts';
+import {
+  syncCounts,
+  zeroTotals,
+  type ChangeKind,
+  type SyncCounts,
+} from '../../../common/sync-types.ts';
+import { isDeleted, isMissing, stateFlags, stateTime } from './contact-state.ts';
 import type { ContactMirror, MirrorChange, MirrorUpsert } from '../ports/contact-mirror.ts';
 
 export interface SyncDiff {
@@ -12,17 +18,11 @@ export interface SyncDiff {
 }
 
 /**
- * The mirror's state packed in one number per contact (time × 4 + deleted × 2 + missing) in a
- * Float64Array, found through a Map from the ID to its slot. IDs of up to 15 digits — nearly all —
- * are keyed as numbers (small, no string hashing); longer ones as text. A million contacts then
- * cost some 30 MB while the diff runs instead of a Map of a million strings and boxed numbers.
+ * The mirror's packed states (see contact-state.ts) in a Float64Array, found through a Map from
+ * the ID to its slot. IDs of up to 15 digits — nearly all — are keyed as numbers (small, no string
+ * hashing); longer ones as text. A million contacts then cost some 30 MB while the diff runs
+ * instead of a Map of a million strings and boxed numbers.
  */
-const DELETED = 2;
-const MISSING = 1;
-const pack = (updatedAtMs: number, deleted: boolean, missing: boolean) =>
-  updatedAtMs * 4 + (deleted ? DELETED : 0) + (missing ? MISSING : 0);
-const flagsOf = (packed: number) => ((packed % 4) + 4) % 4;
-const timeOf = (packed: number) => (packed - flagsOf(packed)) / 4;
 class MirrorSnapshot {
   readonly slotById = new Map<number | string, number>();
   /** Each slot's ID key: a number for short IDs (8 bytes, no string kept), else the text. */
@@ -30,13 +30,13 @@ class MirrorSnapshot {
   states: Float64Array;
   seen: Uint8Array;
 
-  constructor(mirror: Pick<ContactMirror, 'count' | 'readAll'>) {
+  constructor(mirror: Pick<ContactMirror, 'count' | 'readStates'>) {
     this.states = new Float64Array(Math.max(16, mirror.count()));
-    mirror.readAll((row) => {
+    mirror.readStates((id, state) => {
       const slot = this.keys.length;
       if (slot === this.states.length) this.states = grow(this.states);
-      this.states[slot] = pack(row.updatedAtMs, row.deleted, row.missing);
-      const key = contactIdKey(row.id);
+      this.states[slot] = state;
+      const key = contactIdKey(id);
       this.keys.push(key);
       this.slotById.set(key, slot);
     });
@@ -66,21 +66,14 @@ function grow(states: Float64Array): Float64Array {
  */
 export function diffAgainstMirror(
   records: readonly ContactUpdate[],
-  mirror: Pick<ContactMirror, 'count' | 'readAll'>,
+  mirror: Pick<ContactMirror, 'count' | 'readStates'>,
 ): SyncDiff {
   if (mirror.count() === 0) return baselineOf(records);
   const known = new MirrorSnapshot(mirror);
 
   const upserts: MirrorUpsert[] = [];
   const changes: MirrorChange[] = [];
-  const tally: Record<ChangeKind | 'unchanged', number> = {
-    added: 0,
-    updated: 0,
-    deleted: 0,
-    restored: 0,
-    missing: 0,
-    unchanged: 0,
-  };
+  const tally: Record<ChangeKind | 'unchanged', number> = { ...zeroTotals(), unchanged: 0 };
 
   for (const record of records) {
     const slot = known.slotById.get(contactIdKey(record.id));
@@ -104,25 +97,25 @@ export function diffAgainstMirror(
   for (let slot = 0; slot < known.size; slot++) {
     if (known.seen[slot] === 1) continue;
     const packed = known.states[slot] ?? 0;
-    const flags = flagsOf(packed);
-    if (flags & MISSING) continue;
+    const flags = stateFlags(packed);
+    if (isMissing(flags)) continue;
     const id = known.idAt(slot);
-    const updatedAtMs = timeOf(packed);
+    const updatedAtMs = stateTime(packed);
     tally.missing++;
     changes.push({ id, kind: 'missing', updatedAtMs });
-    upserts.push({ id, updatedAtMs, deleted: (flags & DELETED) !== 0, missing: true });
+    upserts.push({ id, updatedAtMs, deleted: isDeleted(flags), missing: true });
   }
 
   return { baseline: false, upserts, changes, counts: { received: records.length, ...tally } };
 }
 
 function kindOfChange(before: number, record: ContactUpdate): ChangeKind | null {
-  const flags = flagsOf(before);
-  const wasDeleted = (flags & DELETED) !== 0;
+  const flags = stateFlags(before);
+  const wasDeleted = isDeleted(flags);
   if (record.deleted && !wasDeleted) return 'deleted';
   if (!record.deleted && wasDeleted) return 'restored';
-  if (record.updatedAtMs !== timeOf(before)) return 'updated';
-  if (flags & MISSING) return 'restored';
+  if (record.updatedAtMs !== stateTime(before)) return 'updated';
+  if (isMissing(flags)) return 'restored';
   return null;
 }
 
@@ -133,14 +126,6 @@ function baselineOf(records: readonly ContactUpdate[]): SyncDiff {
     baseline: true,
     upserts,
     changes: [],
-    counts: {
-      received: records.length,
-      added: records.length,
-      updated: 0,
-      deleted: 0,
-      restored: 0,
-      missing: 0,
-      unchanged: 0,
-    },
+    counts: syncCounts(records.length, { added: records.length }),
   };
 }

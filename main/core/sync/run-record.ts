@@ -1,5 +1,10 @@
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
-import type { SyncCounts, SyncRunRecord, SyncTrigger } from '../../../common/sync-types.ts';
+import {
+  syncCounts,
+  type SyncCounts,
+  type SyncRunRecord,
+  type SyncTrigger,
+} from '../../../common/sync-types.ts';
 import type { AmootError } from '../amoot/amoot-error.ts';
 
 /** The history entry written before anything else happens in a run. */
@@ -61,13 +66,5 @@ export function failedRun(
 
 /** Counts for an answer identical to the last applied one: every contact unchanged. */
 export function unchangedCounts(received: number): SyncCounts {
-  return {
-    received,
-    added: 0,
-    updated: 0,
-    deleted: 0,
-    restored: 0,
-    missing: 0,
-    unchanged: received,
-  };
+  return syncCounts(received, { unchanged: received });
 }

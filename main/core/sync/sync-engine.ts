@@ -304,4 +304,4 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
 export { localizedOf };
 
 /** What a new baseline is compared with: nothing, so every contact is written afresh. */
-const EMPTY = { count: () => 0, readAll: () => undefined };
+const EMPTY = { count: () => 0, readStates: () => undefined };

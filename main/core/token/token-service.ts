@@ -1,7 +1,7 @@
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import { checkToken } from '../../../common/validation.ts';
 import type { AmootError } from '../amoot/amoot-error.ts';
-import type { Confirm } from '../ports/confirm.ts';
+import { CANCELLED, type Confirm } from '../ports/confirm.ts';
 import type { SecretBackend, SecretStore } from '../ports/secret-store.ts';
 import { redactSecrets } from './redact.ts';
 import { isSecretStoreError } from './secret-store-error.ts';
@@ -220,8 +220,6 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     return { ok: false, error, ...refusalFor(error) };
   }
 }
-
-const CANCELLED = Object.freeze({ ok: false, cancelled: true } as const);
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -10,20 +10,14 @@ import type {
   UpdatesPage,
   UpdatesQuery,
 } from '../../../common/ipc/view-types.ts';
-import type { ChangeKind } from '../../../common/sync-types.ts';
+import { zeroTotals, type ChangeKind } from '../../../common/sync-types.ts';
 import { PageCache, pagesFor } from './page-cache.ts';
 
 export const PAGE_SIZE = 100;
 /** 2,000 rows: many screens' worth, a few hundred KB at most. */
 export const CACHED_PAGES = 20;
 
-const NO_TOTALS: Readonly<Record<ChangeKind, number>> = {
-  added: 0,
-  updated: 0,
-  deleted: 0,
-  restored: 0,
-  missing: 0,
-};
+const NO_TOTALS: Readonly<Record<ChangeKind, number>> = zeroTotals();
 
 /** `loading`: nothing to show yet; `failed`: the current query could not be answered. */
 export type FeedStatus = 'loading' | 'ready' | 'failed';

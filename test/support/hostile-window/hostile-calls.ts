@@ -1,6 +1,6 @@
 /**
  * The worst a compromised window can send over IPC: any channel with any JSON (or structured-clone)
- * value, and shapes aimed at each hole issue 10 names: a base URL pointing at the attacker in every
+ * value, and shapes aimed at each hole such a window could use: a base URL pointing at the attacker in every
  * spelling (http, https, paths, credentials, IDN look-alikes, loopback aliases), tokens, huge
  * strings, prototype-pollution keys, retention cut to one, export filters carrying paths.
  */

@@ -1,5 +1,5 @@
 /**
- * The one place the lockfile is checked. Supply chain (issue 10 §5), with no network:
+ * The one place the lockfile is checked. Supply chain, with no network:
  * `scripts/check-lockfile.ts` passes the committed lockfile and refuses doctored copies of it; the
  * workflow that runs `npm audit` where its endpoint is reachable parses and does what it says.
  *

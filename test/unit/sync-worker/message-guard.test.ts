@@ -1,5 +1,5 @@
 /**
- * Issue 10 §5: main must survive any message of the sync process it cannot handle. Here a process
+ * Main must survive any message of the sync process it cannot handle. Here a process
  * (buggy or subverted) reports a finished run the history refuses; today that throws inside the
  * message handler, escapes into main's event loop, and leaves the run `running` for good.
  */

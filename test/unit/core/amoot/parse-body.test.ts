@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { messagesEn } from '../../../../common/i18n/messages-en.ts';
 import { STATUS_TITLES } from '../../../../common/status-titles.ts';
-import { decodeBody } from '../../../../main/core/amoot/decode-body.ts';
+import { decodeUtf8, unwrapGzip } from '../../../../main/core/amoot/decode-body.ts';
 import { parseContactListBody } from '../../../../main/core/amoot/parse-body.ts';
+import { readContactListBody } from '../../../../main/core/amoot/read-body.ts';
 import { createServerTimeParser } from '../../../../main/core/amoot/server-time.ts';
 
 const parseTime = createServerTimeParser('Asia/Tehran');
@@ -150,19 +151,25 @@ describe('parseContactListBody: what else can arrive', () => {
   });
 });
 
-describe('decodeBody', () => {
+describe('readContactListBody: decoding the bytes', () => {
   const bytes = (text: string) => new TextEncoder().encode(text);
+  const read = (body: Uint8Array) => readContactListBody(body, 'Asia/Tehran');
   it('drops a UTF-8 BOM', async () => {
-    const decoded = decodeBody(bytes('\ufeff{"Status":"Success","Data":[]}'));
-    expect(decoded.ok && parse(decoded.text).ok).toBe(true);
+    const decoded = decodeUtf8(bytes('\ufeff{"Status":"Success","Data":[]}'));
+    expect(decoded.ok && parse(decoded.value).ok).toBe(true);
+    expect(read(bytes('\ufeff{"Status":"Success","Data":[]}')).ok).toBe(true);
   });
   it('undoes gzip that no header announced', async () => {
     const { gzipSync } = await import('node:zlib');
-    const decoded = decodeBody(gzipSync(bytes('{"Status":"Success","Data":[]}')));
-    expect(decoded).toEqual({ ok: true, text: '{"Status":"Success","Data":[]}' });
+    const gzipped = gzipSync(bytes('{"Status":"Success","Data":[]}'));
+    const unwrapped = unwrapGzip(gzipped);
+    expect(unwrapped.ok && new TextDecoder().decode(unwrapped.value)).toBe(
+      '{"Status":"Success","Data":[]}',
+    );
+    expect(read(gzipped)).toEqual(read(bytes('{"Status":"Success","Data":[]}')));
   });
   it('refuses bytes that are not UTF-8', () => {
-    const decoded = decodeBody(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]));
+    const decoded = read(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]));
     expect(decoded.ok ? null : decoded.error.message.key).toBe('error.protocol.encoding');
   });
 });

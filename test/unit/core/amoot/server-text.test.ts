@@ -22,4 +22,12 @@ describe('server text is cut and cleaned before it is kept or shown', () => {
     expect(cleanServerText(`${'a'.repeat(199)}😀`)).toBe('a'.repeat(199));
     expect(cleanServerText('Brand_New_Status')).toBe('Brand_New_Status');
   });
+
+  it('keeps the zero-width non-joiner of a Persian status, which is part of its spelling', () => {
+    const persian = 'توکن\u200Cها منقضی می\u200Cشوند';
+    expect(cleanServerText(persian)).toBe(persian);
+    const result = parse(JSON.stringify({ Status: persian, Data: [] }));
+    if (result.ok) throw new Error('an unknown title must fail');
+    expect(result.error.status).toBe(persian);
+  });
 });
