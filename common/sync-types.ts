@@ -87,7 +87,20 @@ export interface SyncRunRecord {
    * server time zone (main/core/sync/mirror-identity.ts): its contacts were replaced, not compared.
    */
   readonly newBaseline?: NewBaseline;
+  /**
+   * Set on a run that ended rate-limited with a Retry-After: the wait the server asked for, in
+   * whole seconds as the run's message tells the user, so the scheduler waits exactly that long.
+   */
+  readonly retryAfterMs?: number;
 }
+
+/**
+ * How one run ended, as far as whoever started it cares: the scheduler (wait the interval, back
+ * off, or stop trying) and the window's Sync now button. The history keeps the details.
+ */
+export type SyncResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly errorKind: ErrorKind; readonly retryAfterMs?: number };
 
 /** What differed between the settings a run used and what the mirror mirrored. */
 export const NEW_BASELINE_REASONS = ['server', 'group', 'time-zone'] as const;

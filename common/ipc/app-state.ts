@@ -3,7 +3,7 @@
  * on `state.changed`, so the window never polls and never assembles it from partial events.
  */
 import type { ErrorKind } from '../amoot-types.ts';
-import type { SyncRunRecord } from '../sync-types.ts';
+import type { SyncResult, SyncRunRecord } from '../sync-types.ts';
 import type { StoreRecovery, TokenStatus } from './view-types.ts';
 
 /**
@@ -20,11 +20,6 @@ export type PauseInfo =
 /** Failures no retry can fix: automatic syncs wait until the token or the settings change. */
 export type BlockKind = Extract<ErrorKind, 'auth' | 'input'>;
 
-/** How a run ended, as far as the button that started it cares. */
-export type SyncRunResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly errorKind: ErrorKind; readonly retryAfterMs?: number };
-
 /**
  * No run: the window's previous manual sync started moments ago (manual syncs are rate-limited).
  * `retryAtMs` (epoch ms) is when Sync now may be pressed again.
@@ -36,7 +31,7 @@ export interface SyncTooSoon {
 }
 
 /** How a sync started from the window ended, or why none started. */
-export type SyncNowResult = SyncRunResult | SyncTooSoon;
+export type SyncNowResult = SyncResult | SyncTooSoon;
 
 export interface AppState {
   /** The newest run in the history (finished or still running); null before the first. */

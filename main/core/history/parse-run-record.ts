@@ -96,6 +96,10 @@ function readRun(value: unknown): SyncRunRecord {
       list(entry.warnings, 'warnings').map((w, i) => message(w, `warnings[${i}]`)),
     ),
     ...(entry.newBaseline === undefined ? {} : { newBaseline: newBaseline(entry.newBaseline) }),
+    // Absent in files written before runs kept it, and on every run that was not rate-limited.
+    ...(entry.retryAfterMs === undefined
+      ? {}
+      : { retryAfterMs: count(entry.retryAfterMs, 'retryAfterMs', true) }),
   });
 }
 

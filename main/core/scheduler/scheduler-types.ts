@@ -1,17 +1,11 @@
 import type { ErrorKind } from '../../../common/amoot-types.ts';
 import type { BlockKind, PauseRequest } from '../../../common/ipc/app-state.ts';
 import type { Settings } from '../../../common/settings.ts';
-import type { SyncTrigger } from '../../../common/sync-types.ts';
+import type { SyncResult, SyncTrigger } from '../../../common/sync-types.ts';
 import type { Clock, Timers } from '../ports/clock.ts';
 import type { LocalTime } from './local-time.ts';
 
-/**
- * How one run ended, as far as scheduling cares: the engine keeps the details (history, counts),
- * the scheduler only needs to know whether to wait the interval, back off, or stop trying.
- */
-export type SyncResult =
-  | { readonly ok: true }
-  | { readonly ok: false; readonly errorKind: ErrorKind; readonly retryAfterMs?: number };
+export type { SyncResult } from '../../../common/sync-types.ts';
 
 /** Triggers a person (window, tray, command line) starts; these run even when paused or blocked. */
 export type ManualTrigger = Extract<SyncTrigger, 'manual' | 'tray' | 'cli'>;

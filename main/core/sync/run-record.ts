@@ -61,7 +61,18 @@ export function failedRun(
     status: done.error.status,
     errorKind: done.error.kind,
     message: done.error.message,
+    ...rateLimitWait(done.error),
   };
+}
+
+/**
+ * The server's Retry-After of a rate-limited run, rounded up to the whole seconds its message
+ * shows. Only a rate limit asks the scheduler to wait: a 5xx's Retry-After is honoured within the
+ * run's own retries, and the scheduler backs off from it as from any server failure.
+ */
+function rateLimitWait(error: AmootError): Pick<SyncRunRecord, 'retryAfterMs'> {
+  if (error.kind !== 'rate-limit' || error.retryAfterMs === undefined) return {};
+  return { retryAfterMs: Math.ceil(error.retryAfterMs / 1000) * 1000 };
 }
 
 /** Counts for an answer identical to the last applied one: every contact unchanged. */

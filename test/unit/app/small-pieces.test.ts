@@ -28,6 +28,7 @@ describe('toSyncResult', () => {
   it('hands the scheduler the wait the server asked for', () => {
     const limited = failedRun('rate-limit', {
       message: { key: 'error.rate-limit', params: { seconds: 90 } },
+      retryAfterMs: 90_000,
     });
     expect(toSyncResult(limited)).toEqual({
       ok: false,

@@ -32,7 +32,9 @@ describe('types shared with main/core', () => {
     expectTypeOf<view.TokenStatus>().toEqualTypeOf<TokenStatus>();
     expectTypeOf<common.PauseRequest>().toEqualTypeOf<scheduler.PauseRequest>();
     expectTypeOf<common.BlockKind>().toEqualTypeOf<scheduler.BlockKind>();
-    expectTypeOf<common.SyncRunResult>().toEqualTypeOf<scheduler.SyncResult>();
+    expectTypeOf<
+      Exclude<common.SyncNowResult, common.SyncTooSoon>
+    >().toEqualTypeOf<scheduler.SyncResult>();
   });
 
   it('take what the stores give and give what they take', () => {

@@ -86,6 +86,24 @@ describe('history: a run from begin to finish', () => {
     expect(store.list({ limit: 10 }).runs).toEqual([succeeded(running('r1'))]);
   });
 
+  it("keeps a rate-limited run's Retry-After for the scheduler; entries without one still load", () => {
+    const { store } = open();
+    const limited: SyncRunRecord = {
+      ...running('r2'),
+      durationMs: 40,
+      attempts: 1,
+      outcome: 'failed',
+      errorKind: 'rate-limit',
+      message: { key: 'error.rate-limit', params: { seconds: 90 } },
+      retryAfterMs: 90_000,
+    };
+    store.begin(running('r1'));
+    store.finish(succeeded(running('r1')));
+    store.begin(running('r2'));
+    store.finish(limited);
+    expect(open().store.list({ limit: 10 }).runs).toEqual([limited, succeeded(running('r1'))]);
+  });
+
   it('lists newest first and pages through the runs', () => {
     const { store } = open();
     for (const id of ['r1', 'r2', 'r3', 'r4', 'r5']) store.begin(running(id));

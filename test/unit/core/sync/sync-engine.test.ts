@@ -136,6 +136,7 @@ describe('sync engine', () => {
     sim.setFault({ kind: 'rate-limit', retryAfter: '3600' });
     const run = await engine.run('schedule');
     expect(run).toMatchObject({ outcome: 'failed', errorKind: 'rate-limit', attempts: 1 });
+    expect(run.retryAfterMs).toBe(3_600_000);
   });
 
   it('cancels a stalled download: cancelled, nothing written', async () => {
