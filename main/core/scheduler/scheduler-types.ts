@@ -1,4 +1,3 @@
-import type { ErrorKind } from '../../../common/amoot-types.ts';
 import type { BlockKind, PauseRequest } from '../../../common/ipc/app-state.ts';
 import type { Settings } from '../../../common/settings.ts';
 import type { SyncResult, SyncTrigger } from '../../../common/sync-types.ts';
