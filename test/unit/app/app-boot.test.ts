@@ -48,7 +48,11 @@ describe('the app at start-up', () => {
     expect(existsSync(join(app.userData, 'mirror.sqlite'))).toBe(true);
     // The start-up sync (which fails: no token yet) is recorded, and a change is saved, in the
     // data folder too.
-    await vi.waitFor(() => expect(existsSync(join(app.userData, 'history.json'))).toBe(true));
+    // A bound, not a pause: the poll ends as soon as the file is there; the start-up run goes
+    // through a sync process, which a loaded machine can take seconds to start.
+    await vi.waitFor(() => expect(existsSync(join(app.userData, 'history.json'))).toBe(true), {
+      timeout: 15_000,
+    });
     await app.api.settings.set({ syncIntervalMinutes: 20 });
     for (const file of ['settings.json', 'history.json']) {
       expect(existsSync(join(app.userData, file)), file).toBe(true);
