@@ -15,7 +15,7 @@ import { createStoresEngine } from '../main/compose/stores-engine.ts';
 import { systemClock } from '../main/core/ports/clock.ts';
 import type { SyncEngine } from '../main/core/sync/sync-engine.ts';
 import { nodeProcessLauncher } from '../main/sync-worker/launch-node-process.ts';
-import { createWorkerEngine } from '../main/sync-worker/worker-engine.ts';
+import { processTransport } from '../main/sync-worker/process-transport.ts';
 import { startSimulatorProcess } from './bench/simulator-process.ts';
 
 const { values } = parseArgs({ options: { contacts: { type: 'string' } } });
@@ -46,25 +46,24 @@ try {
     const stores = openStores({ dir });
     try {
       stores.settings.update({ baseUrl: sim.baseUrl });
-      const readToken = () => Promise.resolve(TOKEN);
-      const engine: SyncEngine =
-        where === 'main process'
-          ? createStoresEngine(stores, {
-              readToken,
-              fetch: (url, init) => fetch(url, init),
-              userAgent: 'bench',
-            })
-          : createWorkerEngine({
-              launch: nodeProcessLauncher(),
-              dataDir: dir,
-              history: stores.history,
-              mirror: stores.mirror,
-              settings: () => stores.settings.get(),
-              readToken,
-              userAgent: 'bench',
-              clock: systemClock,
-              log: () => undefined,
-            });
+      // The same engine both times; only where its steps run differs.
+      const engine: SyncEngine = createStoresEngine(stores, {
+        readToken: () => Promise.resolve(TOKEN),
+        fetch: (url, init) => fetch(url, init),
+        userAgent: 'bench',
+        ...(where === 'main process'
+          ? {}
+          : {
+              transport: processTransport({
+                launch: nodeProcessLauncher(),
+                dataDir: dir,
+                history: stores.history,
+                mirror: stores.mirror,
+                userAgent: 'bench',
+                clock: systemClock,
+              }),
+            }),
+      });
       const first = await sampled(() => engine.run('manual'));
       await sim.update(Math.max(1, contacts / 100));
       const changed = await sampled(() => engine.run('manual'));

@@ -4,7 +4,7 @@
  * last line. A process can still write (a crash trace naming a request) after it reported its run
  * finished, and that line must still be redacted.
  */
-import type { LaunchWorker } from '../sync-worker/worker-handle.ts';
+import type { LaunchWorker } from '../sync-worker/protocol.ts';
 import type { SecretsInUse } from './secrets-in-use.ts';
 
 export interface RunTokenLease {

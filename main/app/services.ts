@@ -38,13 +38,13 @@ import { createRunTokenLease } from './run-token-lease.ts';
 import type { SecretsInUse } from './secrets-in-use.ts';
 import { createSignal, type Signal } from '../core/signal.ts';
 import { toSyncResult } from './sync-result.ts';
-import type { LaunchWorker } from '../sync-worker/worker-handle.ts';
+import type { LaunchWorker } from '../sync-worker/protocol.ts';
 import {
   exportInProcess,
   exportInWorker,
   type WriteUpdatesCsvFile,
 } from '../sync-worker/worker-export.ts';
-import { createWorkerEngine } from '../sync-worker/worker-engine.ts';
+import { processTransport } from '../sync-worker/process-transport.ts';
 import { TOKEN_FILE } from '../core/ports/data-folder.ts';
 
 export interface ServicesDeps {
@@ -186,33 +186,30 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
       runFinished.emit(run);
     };
     const onProgress = (value: SyncProgress): void => progress.emit(value);
-    const engine: SyncEngine =
-      launchWorker === undefined
-        ? createStoresEngine(stores, {
-            readToken,
-            fetch: deps.fetch,
-            userAgent,
-            clock,
-            timers,
-            onProgress,
-            onRunFinished,
-            log: (line) => log.info(line),
-          })
-        : createWorkerEngine({
-            launch: launchWorker,
-            dataDir: deps.dataDir,
-            history: stores.history,
-            mirror: stores.mirror,
-            settings: () => stores.settings.get(),
-            userAgent,
-            readToken,
-            clock,
-            onProgress,
-            onRunFinished,
-            log: (level, line) => log[level](line),
-            writerLock: stores.lock,
-            settingsBlocker: () => stores.settings.syncBlocker(),
-          });
+    // Given a launcher, each run's steps happen in a sync process of their own (the app), so
+    // main never blocks on a large account; otherwise in this process (tests, tools).
+    const engine: SyncEngine = createStoresEngine(stores, {
+      readToken,
+      fetch: deps.fetch,
+      userAgent,
+      clock,
+      timers,
+      onProgress,
+      onRunFinished,
+      log: (line, level = 'info') => log[level](line),
+      ...(launchWorker === undefined
+        ? {}
+        : {
+            transport: processTransport({
+              launch: launchWorker,
+              dataDir: deps.dataDir,
+              history: stores.history,
+              mirror: stores.mirror,
+              userAgent,
+              clock,
+            }),
+          }),
+    });
     const writeCsv =
       launchWorker === undefined
         ? exportInProcess(stores.mirror, deps.dataDir)

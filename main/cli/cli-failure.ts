@@ -1,6 +1,6 @@
 import type { LocalizedMessage } from '../../common/i18n/format-message.ts';
 import type { AmootError } from '../core/amoot/amoot-error.ts';
-import { localizedOf } from '../core/sync/sync-engine.ts';
+import { localizedOf } from '../core/sync/store-failure.ts';
 import { redactSecrets } from '../core/token/redact.ts';
 import { cliBilingual } from './cli-wording.ts';
 

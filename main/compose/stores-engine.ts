@@ -1,42 +1,72 @@
 /**
- * A sync engine on one data folder's stores, with the system's clock, timers and randomness: how
- * the app (in its own process), the cli, the benchmarks and the tests build theirs. Whatever the
- * caller passes wins (a mirror that reports its commits, a fake clock, a short retry policy).
- * Each run holds the folder's writer lock, first marks what a dead process left `running`, and
- * refuses to sync settings that could not be used.
+ * The sync engine on one data folder's stores, as the app, the cli, the benchmarks and the tests
+ * build it: the same engine everywhere, only the transport differs. Without one, the steps run in
+ * this process on the folder's mirror with the system's clock, timers and randomness; whatever
+ * the caller passes wins (a mirror that reports its commits, a fake clock, a short retry policy,
+ * or `processTransport` for a sync process of its own). Each run holds the folder's writer lock,
+ * first marks what a dead process left `running`, and refuses to sync settings that could not be
+ * used.
  */
 import path from 'node:path';
 import { systemClock, systemTimers } from '../core/ports/clock.ts';
+import { inProcessTransport, type InProcessDeps } from '../core/sync/in-process-transport.ts';
 import {
   createSyncEngine,
   recoverInterruptedRuns,
   type SyncEngine,
   type SyncEngineDeps,
+  type SyncTransport,
 } from '../core/sync/sync-engine.ts';
 import type { OpenedStores } from './open-stores.ts';
 
-export type StoresEngineOptions = Omit<
-  SyncEngineDeps,
-  'mirror' | 'history' | 'settings' | 'clock' | 'timers' | 'random'
-> &
-  Partial<Pick<SyncEngineDeps, 'mirror' | 'clock' | 'timers' | 'random'>>;
+export type StoresEngineOptions = Pick<SyncEngineDeps, 'readToken'> &
+  Partial<
+    Pick<SyncEngineDeps, 'onProgress' | 'onRunFinished' | 'log' | 'lockWaitMs'> &
+      Omit<InProcessDeps, 'fetch' | 'userAgent' | 'storePath'>
+  > &
+  (
+    | Pick<InProcessDeps, 'fetch' | 'userAgent'>
+    | { readonly transport: SyncTransport; readonly clock?: InProcessDeps['clock'] }
+  );
 
 export function createStoresEngine(
   stores: Pick<OpenedStores, 'mirror' | 'history' | 'settings'> &
     Partial<Pick<OpenedStores, 'lock' | 'mirrorFile'>>,
   options: StoresEngineOptions,
 ): SyncEngine {
+  const storePath = stores.mirrorFile === undefined ? undefined : path.dirname(stores.mirrorFile);
+  const clock = options.clock ?? systemClock;
+  const transport =
+    'transport' in options
+      ? options.transport
+      : inProcessTransport({
+          mirror: stores.mirror,
+          timers: systemTimers,
+          random: Math.random,
+          ...(storePath === undefined ? {} : { storePath }),
+          ...options,
+          clock,
+        });
   return createSyncEngine({
-    mirror: stores.mirror,
+    transport,
     history: stores.history,
     settings: () => stores.settings.get(),
     settingsBlocker: () => stores.settings.syncBlocker(),
     recoverInterrupted: () => void recoverInterruptedRuns(stores.history, stores.mirror),
     ...(stores.lock === undefined ? {} : { writerLock: stores.lock }),
-    ...(stores.mirrorFile === undefined ? {} : { storePath: path.dirname(stores.mirrorFile) }),
-    clock: systemClock,
-    timers: systemTimers,
-    random: Math.random,
-    ...options,
+    ...(storePath === undefined ? {} : { storePath }),
+    readToken: options.readToken,
+    clock,
+    ...pick(options, ['onProgress', 'onRunFinished', 'log', 'lockWaitMs']),
   });
+}
+
+/** The keys of `source` among `keys` that are set: optional members stay absent, not undefined. */
+function pick<T extends object, K extends keyof T>(
+  source: T,
+  keys: readonly K[],
+): Partial<Pick<T, K>> {
+  const picked: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (source[key] !== undefined) picked[key] = source[key];
+  return picked;
 }

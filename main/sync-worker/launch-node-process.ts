@@ -4,9 +4,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { WORKER_V8_FLAGS, type FromWorker } from './protocol.ts';
+import { WORKER_V8_FLAGS, type FromWorker, type LaunchWorker } from './protocol.ts';
 import { afterDrained, stderrLines } from './stderr-lines.ts';
-import type { LaunchWorker } from './worker-handle.ts';
 
 const ENTRY = fileURLToPath(new URL('./node-entry.ts', import.meta.url));
 

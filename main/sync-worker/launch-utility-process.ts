@@ -4,9 +4,8 @@
  */
 import { join } from 'node:path';
 import type { UtilityProcess } from 'electron';
-import { WORKER_V8_FLAGS, type FromWorker } from './protocol.ts';
+import { WORKER_V8_FLAGS, type FromWorker, type LaunchWorker } from './protocol.ts';
 import { afterDrained, stderrLines } from './stderr-lines.ts';
-import type { LaunchWorker } from './worker-handle.ts';
 
 export interface UtilityProcessApi {
   fork(

@@ -53,6 +53,21 @@ export type FromWorker =
   | { readonly type: 'log'; readonly level: 'info' | 'warn' | 'error'; readonly line: string };
 
 /**
+ * One sync process as main sees it, whichever way it was started (Electron's utility process in
+ * the app, a Node child in tests).
+ */
+export interface WorkerHandle {
+  post(message: ToWorker): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  /** Called once, when the process has ended for whatever reason. */
+  onExit(listener: (code: number | null) => void): void;
+  /** Ends the process (SIGTERM); harmless after it ended. */
+  kill(): void;
+}
+
+export type LaunchWorker = () => WorkerHandle;
+
+/**
  * V8 settings of the sync process, as `npm run cli` and the benchmarks use: a small nursery keeps
  * a million short-lived records from being copied around, and the exposed collector lets the
  * engine free the answer's bytes before diffing (without them a million-contact sync peaked far

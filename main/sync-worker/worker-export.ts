@@ -7,7 +7,7 @@ import { checkExportTarget, type ExportTargetOptions } from '../core/export/expo
 import { writeUpdatesCsv } from '../core/export/updates-csv.ts';
 import type { ContactMirror } from '../core/ports/contact-mirror.ts';
 import { dataFolderAt } from '../core/ports/data-folder.ts';
-import type { LaunchWorker } from './worker-handle.ts';
+import type { LaunchWorker } from './protocol.ts';
 
 /** Writes the matching changes to `file`; resolves with how many rows, rejects when it failed. */
 export type WriteUpdatesCsvFile = (

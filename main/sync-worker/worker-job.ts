@@ -7,7 +7,7 @@ import { openContactMirror } from '../adapters/sqlite/open-contact-mirror.ts';
 import { MIRROR_FILE } from '../compose/data-files.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
 import { systemClock, systemTimers } from '../core/ports/clock.ts';
-import { createSyncEngine } from '../core/sync/sync-engine.ts';
+import { inProcessTransport } from '../core/sync/in-process-transport.ts';
 import type { FromWorker, TokenAnswer, ToWorker, WorkerJob } from './protocol.ts';
 import { exportInProcess } from './worker-export.ts';
 
@@ -56,20 +56,35 @@ export function serveWorkerJob(channel: WorkerChannel, env: WorkerEnvironment): 
             channel.post({ type: 'exported', rows });
             return;
           }
-          const engine = createSyncEngine({
+          // The same steps as a sync in one process; only the history and the token are main's.
+          const runHere = inProcessTransport({
             mirror,
+            storePath: job.dataDir,
+            fetch: env.fetch,
+            userAgent: job.userAgent,
+            clock: systemClock,
+            timers: systemTimers,
+            random: Math.random,
+            ...(env.releaseMemory === undefined ? {} : { releaseMemory: env.releaseMemory }),
+          });
+          const controller = new AbortController();
+          cancelRun = () => controller.abort();
+          // A cancel that came while the mirror was opening still ends the run as cancelled.
+          if (cancelRequested) cancelRun();
+          const run = await runHere({
+            trigger: job.trigger,
+            settings: job.settings,
+            signal: controller.signal,
             history: {
               begin: (run) => channel.post({ type: 'history-begin', run }),
               finish: (run) => channel.post({ type: 'history-finish', run }),
             },
-            settings: () => job.settings,
-            storePath: job.dataDir,
             readToken: () =>
               new Promise((resolveToken, rejectToken) => {
                 answerToken = (answer) => {
                   answerToken = null;
                   if (answer.ok) resolveToken(answer.token);
-                  // The engine shows the vault's own message for an unreadable token.
+                  // The steps show the vault's own message for an unreadable token.
                   else
                     rejectToken(
                       Object.assign(new Error(answer.detail), { localized: answer.message }),
@@ -77,20 +92,9 @@ export function serveWorkerJob(channel: WorkerChannel, env: WorkerEnvironment): 
                 };
                 channel.post({ type: 'token-request' });
               }),
-            fetch: env.fetch,
-            userAgent: job.userAgent,
-            clock: systemClock,
-            timers: systemTimers,
-            random: Math.random,
-            ...(env.releaseMemory === undefined ? {} : { releaseMemory: env.releaseMemory }),
             onProgress: (progress) => channel.post({ type: 'progress', progress }),
-            log: (line) => channel.post({ type: 'log', level: 'info', line }),
+            log: (line, level = 'info') => channel.post({ type: 'log', level, line }),
           });
-          const running = engine.run(job.trigger);
-          cancelRun = () => engine.cancel();
-          // A cancel that came while the mirror was opening still ends the run as cancelled.
-          if (cancelRequested) cancelRun();
-          const run = await running;
           channel.post({ type: 'run-finished', run });
         } finally {
           mirror.close();

@@ -7,15 +7,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Settings } from '../../common/settings.ts';
 import type { SyncProgress, SyncRunRecord } from '../../common/sync-types.ts';
 import { openStores, type OpenedStores } from '../../main/compose/open-stores.ts';
-import { systemClock } from '../../main/core/ports/clock.ts';
 import type { SyncEngine } from '../../main/core/sync/sync-engine.ts';
 import { nodeProcessLauncher } from '../../main/sync-worker/launch-node-process.ts';
-import type { LaunchWorker, WorkerHandle } from '../../main/sync-worker/worker-handle.ts';
+import type { LaunchWorker, WorkerHandle } from '../../main/sync-worker/protocol.ts';
 import { exportInWorker } from '../../main/sync-worker/worker-export.ts';
-import { createWorkerEngine } from '../../main/sync-worker/worker-engine.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { workerEngineOn } from '../support/worker-engine-on.ts';
 
@@ -59,19 +56,11 @@ function harness(
   };
   const progress: SyncProgress[] = [];
   const finished: SyncRunRecord[] = [];
-  const logs: string[] = [];
-  const engine = createWorkerEngine({
-    launch,
-    dataDir: dir,
-    history: stores.history,
-    mirror: stores.mirror,
-    settings: (): Settings => stores.settings.get(),
-    userAgent: 'sync-process-test',
-    readToken: options.readToken ?? (() => Promise.resolve(TOKEN)),
-    clock: systemClock,
+  const { engine, logs } = workerEngineOn(stores, dir, launch, {
+    token: TOKEN,
+    ...(options.readToken === undefined ? {} : { readToken: options.readToken }),
     onProgress: (value) => progress.push(value),
     onRunFinished: (run) => finished.push(run),
-    log: (level, line) => logs.push(`${level}: ${line}`),
     ...(options.cancelGraceMs === undefined ? {} : { cancelGraceMs: options.cancelGraceMs }),
   });
   return { engine, progress, finished, logs, workers };

@@ -1,67 +1,63 @@
+/**
+ * The sync engine: one run at a time, under the data folder's writer lock, recorded in the
+ * history, with the token read afresh for each run. Where the run's steps happen is its
+ * transport: in this process (`in-process-transport.ts`: the cli, the bench, tests) or in a sync
+ * process of its own (`sync-worker/process-transport.ts`: the app, so main never blocks on a large
+ * account). Either way the history, the settings and the token stay with the engine's caller.
+ */
 import { randomUUID } from 'node:crypto';
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import type { Settings } from '../../../common/settings.ts';
-import type {
-  SyncPhase,
-  SyncProgress,
-  SyncRunRecord,
-  SyncTrigger,
-} from '../../../common/sync-types.ts';
+import type { SyncProgress, SyncRunRecord, SyncTrigger } from '../../../common/sync-types.ts';
 import { amootError, type AmootError } from '../amoot/amoot-error.ts';
-import { fetchContactUpdates, type ContactUpdatesResult } from '../amoot/client.ts';
-import type { FetchFunction } from '../amoot/guarded-request.ts';
-import type { Clock, Timers } from '../ports/clock.ts';
-import type { ContactMirror } from '../ports/contact-mirror.ts';
+import type { Clock } from '../ports/clock.ts';
 import type { HistoryStore } from '../ports/history-store.ts';
-import { diffAgainstMirror } from './diff.ts';
-import { identityChange, identityOf } from './mirror-identity.ts';
-import { localizedOf, storeFailureOf } from './store-failure.ts';
 import { underWriterLock, unstartedRun, type LockedRunDeps } from './locked-run.ts';
-import {
-  DEFAULT_RETRY_POLICY,
-  isRetryable,
-  retryDelayMs,
-  sleep,
-  type RetryPolicy,
-} from './retry-policy.ts';
-import { failedRun, startedRun, succeededRun, unchangedCounts } from './run-record.ts';
+import { failedRun, startedRun } from './run-record.ts';
+import { storeFailureOf } from './store-failure.ts';
 
 export { recoverInterruptedRuns } from './locked-run.ts';
 
-export interface SyncEngineDeps extends LockedRunDeps {
-  readonly mirror: ContactMirror;
-  /** Where runs are recorded as they start and end (the history store, or main's through a worker). */
+/** The part of the history a run writes: its entry at the start and its final form at the end. */
+export type RunJournal = Pick<HistoryStore, 'begin' | 'finish'>;
+
+/** Where a line goes: `warn` and `error` are the engine's own troubles, `info` what a run did. */
+export type EngineLog = (line: string, level?: 'info' | 'warn' | 'error') => void;
+
+/** What one run's steps are given by the engine, wherever they run. */
+export interface RunContext {
+  readonly trigger: SyncTrigger;
+  /** Read once when the run starts: a change saved meanwhile applies from the next run. */
+  readonly settings: Settings;
   readonly history: RunJournal;
-  readonly settings: () => Settings;
   /**
    * Read from the vault for each run and dropped after it: the engine never keeps the token. An
    * error carrying a `localized` message (the vault's own) fails the run with that message.
    */
   readonly readToken: () => Promise<string | null>;
-  readonly fetch: FetchFunction;
-  readonly userAgent: string;
-  readonly clock: Clock;
-  readonly timers: Timers;
-  readonly random: () => number;
-  readonly retry?: RetryPolicy;
-  readonly timeoutMs?: number;
-  readonly newRunId?: () => string;
-  /**
-   * Skip parsing an answer byte-identical to the last applied one (default true). Off only to
-   * measure the full path.
-   */
-  readonly reuseUnchangedAnswers?: boolean;
-  /**
-   * Called between reading the answer and diffing it against a non-empty mirror, when the body
-   * (tens of MB at a million contacts) has just become garbage. A host that exposes V8's collector passes it here so that
-   * memory is returned before the diff's own allocations, instead of at V8's next full collection:
-   * it bounds the sync's peak memory. Absent: V8 decides.
-   */
-  readonly releaseMemory?: () => void;
+  /** Fires on `cancel()`: the run ends as `cancelled` with the stores untouched. */
+  readonly signal: AbortSignal;
+  readonly onProgress?: (progress: SyncProgress) => void;
+  /** Technical lines for the log file; never given the token. */
+  readonly log?: EngineLog;
+}
+
+/**
+ * Runs one sync's steps and resolves with its final record, written to `context.history`. Called
+ * with the writer lock held and at most one run at a time.
+ */
+export type SyncTransport = (context: RunContext) => Promise<SyncRunRecord>;
+
+export interface SyncEngineDeps extends LockedRunDeps {
+  readonly transport: SyncTransport;
+  /** Where runs are recorded as they start and end. */
+  readonly history: RunJournal;
+  readonly settings: () => Settings;
+  readonly readToken: () => Promise<string | null>;
+  readonly clock: Pick<Clock, 'nowMs'>;
   readonly onProgress?: (progress: SyncProgress) => void;
   readonly onRunFinished?: (run: SyncRunRecord) => void;
-  /** Technical lines for the log file; never given the token. */
-  readonly log?: (line: string) => void;
+  readonly log?: EngineLog;
   /** Why the settings must not be synced (a stored value that cannot be used), or null. */
   readonly settingsBlocker?: () => LocalizedMessage | null;
   /** The data folder, named when the disk refuses a write no path came with. */
@@ -76,17 +72,9 @@ export interface SyncEngine {
   isRunning(): boolean;
 }
 
-/** The part of the history a run writes: its entry at the start and its final form at the end. */
-export type RunJournal = Pick<HistoryStore, 'begin' | 'finish'>;
-
-/**
- * One sync is fetch → parse → diff → commit. The mirror and change log change only in the commit,
- * a single SQLite transaction at the very end, so a run that fails, is cancelled or crashes earlier
- * leaves them exactly as they were; history records the run before and after the commit.
- */
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
-  const policy = deps.retry ?? DEFAULT_RETRY_POLICY;
   let current: { promise: Promise<SyncRunRecord>; controller: AbortController } | null = null;
+  const log: EngineLog = (line, level = 'info') => deps.log?.(line, level);
 
   const run = (trigger: SyncTrigger): Promise<SyncRunRecord> => {
     if (current) return current.promise;
@@ -98,200 +86,61 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     return promise;
   };
 
-  /** The disk's refusal as the run's failure (naming the data folder when the error names no file). */
-  const storeFailure = (error: unknown) => storeFailureOf(error, deps.storePath ?? '');
-
   /** The run, under the folder's writer lock; a refused one is answered, not recorded. */
   async function execute(trigger: SyncTrigger, signal: AbortSignal): Promise<SyncRunRecord> {
-    const outcome = await underWriterLock(deps, signal, () => executeLocked(trigger, signal));
-    return outcome.ran ? outcome.value : unrecorded(trigger, outcome.error);
+    const outcome = await underWriterLock(
+      { ...deps, log: (line) => log(line, 'warn') },
+      signal,
+      async () => {
+        const blocked = deps.settingsBlocker?.() ?? null;
+        const record =
+          blocked === null
+            ? await deps.transport({
+                trigger,
+                settings: deps.settings(),
+                history: deps.history,
+                readToken: deps.readToken,
+                signal,
+                ...(deps.onProgress === undefined ? {} : { onProgress: deps.onProgress }),
+                log,
+              })
+            : blockedRun(trigger, blocked);
+        return finished(record);
+      },
+    );
+    return outcome.ran ? outcome.value : finished(unrecorded(trigger, outcome.error));
   }
 
   function unrecorded(trigger: SyncTrigger, error: AmootError): SyncRunRecord {
     const record = unstartedRun(trigger, deps.clock.nowMs(), error);
-    deps.log?.(`sync ${record.id} ${trigger} not run (${error.kind}): ${error.detail}`);
-    deps.onRunFinished?.(record);
+    log(`sync ${record.id} ${trigger} not run (${error.kind}): ${error.detail}`, 'warn');
     return record;
   }
 
-  async function executeLocked(trigger: SyncTrigger, signal: AbortSignal): Promise<SyncRunRecord> {
-    const runId = deps.newRunId?.() ?? randomUUID();
-    const startedAt = deps.clock.monotonicMs();
-    const started = startedRun(runId, trigger, deps.clock.nowMs());
-    const elapsed = () => Math.round(deps.clock.monotonicMs() - startedAt);
+  /** Settings that cannot be used: a failed run in the history, no request and no token read. */
+  function blockedRun(trigger: SyncTrigger, message: LocalizedMessage): SyncRunRecord {
+    const started = startedRun(randomUUID(), trigger, deps.clock.nowMs());
+    const error = amootError('settings', message, 'a saved setting cannot be used');
+    const record = failedRun(started, { durationMs: 0, attempts: 0, error });
     try {
       deps.history.begin(started);
-    } catch (error) {
-      const failure = storeFailure(error);
-      if (failure === null) throw error;
+      deps.history.finish(record);
+    } catch (cause) {
+      const failure = storeFailureOf(cause, deps.storePath ?? '');
+      if (failure === null) throw cause;
       return unrecorded(trigger, failure);
     }
-    let attempts = 0;
-    const progress = (phase: SyncPhase, bytesReceived = 0, retryAtMs?: number) =>
-      deps.onProgress?.({
-        runId,
-        phase,
-        attempt: attempts,
-        bytesReceived,
-        ...(retryAtMs === undefined ? {} : { retryAtMs }),
-      });
-
-    const finish = (record: SyncRunRecord): SyncRunRecord => {
-      let final = record;
-      try {
-        deps.history.finish(record);
-      } catch (error) {
-        // The history could not be written (a full disk): the run is not a success, whatever it
-        // did before; the entry stays `running` and becomes `interrupted` at the next run.
-        const failure = storeFailure(error);
-        if (failure === null) throw error;
-        deps.log?.(`sync ${runId}: the history could not be written: ${failure.detail}`);
-        final = {
-          ...failedRun(started, { durationMs: elapsed(), attempts, error: failure }),
-          committed: record.committed,
-        };
-      }
-      deps.onRunFinished?.(final);
-      return final;
-    };
-    const fail = (error: AmootError) => {
-      deps.log?.(`sync ${runId} ${trigger} failed (${error.kind}): ${error.detail}`);
-      return finish(failedRun(started, { durationMs: elapsed(), attempts, error }));
-    };
-
-    try {
-      let token: string | null;
-      try {
-        token = await deps.readToken();
-      } catch (error) {
-        // The vault could not be read (a locked keychain, an unreadable saved file): say so in the
-        // vault's own words rather than as an unexpected problem; a later run may succeed.
-        const localized = localizedOf(error);
-        if (localized === null) throw error;
-        const detail = error instanceof Error ? error.message : String(error);
-        return fail(amootError('unknown', localized, `token unreadable: ${detail}`));
-      }
-      if (token === null)
-        return fail(amootError('auth', { key: 'token.missing' }, 'no token stored'));
-      const blocked = deps.settingsBlocker?.() ?? null;
-      if (blocked !== null) {
-        return fail(amootError('settings', blocked, 'a saved setting cannot be used'));
-      }
-      const settings = deps.settings();
-      const identity = identityOf(settings);
-      // Another server, group or time zone than the mirror's: a new baseline, never a diff.
-      const newBaseline = identityChange(deps.mirror.identity(), identity);
-      const lastCommit = newBaseline === null ? deps.mirror.lastCommit() : null;
-
-      let result: ContactUpdatesResult;
-      for (;;) {
-        attempts++;
-        progress('connecting');
-        result = await fetchContactUpdates({
-          token,
-          contactGroupId: settings.contactGroupId,
-          baseUrl: settings.baseUrl,
-          serverTimeZone: settings.serverTimeZone,
-          fetch: deps.fetch,
-          userAgent: deps.userAgent,
-          signal,
-          onProgress: (bytes) => progress('downloading', bytes),
-          ...(deps.timeoutMs === undefined ? {} : { timeoutMs: deps.timeoutMs }),
-          ...(lastCommit && deps.reuseUnchangedAnswers !== false
-            ? { unchangedSince: lastCommit.answerFingerprint }
-            : {}),
-        });
-        if (result.ok || !isRetryable(result.error.kind) || attempts >= policy.attempts) break;
-        const delay = retryDelayMs(policy, attempts + 1, deps.random, result.error.retryAfterMs);
-        if (delay === null) break;
-        progress('waiting-to-retry', 0, deps.clock.nowMs() + delay);
-        if (!(await sleep(deps.timers, delay, signal))) {
-          return fail(
-            amootError('cancelled', { key: 'error.cancelled' }, 'cancelled while waiting to retry'),
-          );
-        }
-      }
-      if (!result.ok) return fail(result.error);
-
-      if (result.unchanged) {
-        const counts = unchangedCounts(lastCommit?.received ?? 0);
-        return finish(
-          succeededRun(started, {
-            durationMs: elapsed(),
-            attempts,
-            baseline: false,
-            counts,
-            warnings: [],
-            committed: false,
-          }),
-        );
-      }
-
-      progress('comparing', result.bytesReceived);
-      // A baseline builds no snapshot of the mirror: the collection would only cost time there.
-      if (deps.releaseMemory && deps.mirror.count() > 0) deps.releaseMemory();
-      const diff = diffAgainstMirror(result.records, newBaseline === null ? deps.mirror : EMPTY);
-      if (signal.aborted)
-        return fail(amootError('cancelled', { key: 'error.cancelled' }, 'cancelled before saving'));
-
-      progress('saving', result.bytesReceived);
-      deps.mirror.commit({
-        runId,
-        detectedAtMs: deps.clock.nowMs(),
-        upserts: diff.upserts,
-        changes: diff.changes,
-        answerFingerprint: result.fingerprint,
-        received: diff.counts.received,
-        identity,
-        ...(newBaseline === null ? {} : { replaceContacts: true }),
-      });
-      applyRetention(settings);
-      try {
-        deps.mirror.checkpoint();
-      } catch (error) {
-        const failure = storeFailure(error);
-        if (failure === null) throw error;
-        // The commit is safe in the WAL; the run still says the disk is full.
-        deps.log?.(`sync ${runId}: checkpoint failed: ${failure.detail}`);
-        const failed = failedRun(started, { durationMs: elapsed(), attempts, error: failure });
-        return finish({ ...failed, committed: true });
-      }
-      const done = {
-        durationMs: elapsed(),
-        attempts,
-        baseline: diff.baseline,
-        committed: true,
-        counts: diff.counts,
-        warnings:
-          newBaseline === null
-            ? result.warnings
-            : [{ key: `sync.new-baseline.${newBaseline}` } as const, ...result.warnings],
-      };
-      const record = succeededRun(started, done);
-      return finish(
-        newBaseline === null ? record : { ...record, newBaseline: { reason: newBaseline } },
-      );
-    } catch (error) {
-      const failure = storeFailure(error);
-      if (failure !== null) return fail(failure);
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      return fail(amootError('unknown', { key: 'sync.internal-error' }, `unexpected: ${detail}`));
-    }
+    return record;
   }
 
-  /** Retention is housekeeping after the commit: if it fails, the sync itself still succeeded. */
-  function applyRetention(settings: Settings): void {
+  /** The run's listeners, told once; one that throws is logged and never fails the run. */
+  function finished(record: SyncRunRecord): SyncRunRecord {
     try {
-      const policyNow = {
-        maxAgeDays: settings.changeLogMaxAgeDays,
-        maxRows: settings.changeLogMaxRows,
-      };
-      deps.mirror.applyRetention(policyNow, deps.clock.nowMs());
+      deps.onRunFinished?.(record);
     } catch (error) {
-      deps.log?.(
-        `change-log retention failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      log(`a listener of the finished run failed: ${describeForLog(error)}`, 'error');
     }
+    return record;
   }
 
   return {
@@ -301,7 +150,11 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   };
 }
 
-export { localizedOf };
-
-/** What a new baseline is compared with: nothing, so every contact is written afresh. */
-const EMPTY = { count: () => 0, readStates: () => undefined };
+/**
+ * An error for the log: its name and the start of its message. The history's refusals name the
+ * field, never its value; a run record holds no token and no contact data anyway.
+ */
+export function describeForLog(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.slice(0, 300);
+}

@@ -11,8 +11,7 @@ import type { SyncRunRecord } from '../../../common/sync-types.ts';
 import { openStores, type OpenedStores } from '../../../main/compose/open-stores.ts';
 import { failedRun, startedRun } from '../../../main/core/sync/run-record.ts';
 import { amootError } from '../../../main/core/amoot/amoot-error.ts';
-import type { FromWorker } from '../../../main/sync-worker/protocol.ts';
-import type { WorkerHandle } from '../../../main/sync-worker/worker-handle.ts';
+import type { FromWorker, WorkerHandle } from '../../../main/sync-worker/protocol.ts';
 import { workerEngineOn } from '../../support/worker-engine-on.ts';
 
 const TOKEN = 'message-guard-token-4d2a';

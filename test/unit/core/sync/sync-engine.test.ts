@@ -3,6 +3,10 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../../common/settings.ts'
 import type { SyncProgress } from '../../../../common/sync-types.ts';
 import { systemClock, systemTimers } from '../../../../main/core/ports/clock.ts';
 import {
+  inProcessTransport,
+  type InProcessDeps,
+} from '../../../../main/core/sync/in-process-transport.ts';
+import {
   createSyncEngine,
   recoverInterruptedRuns,
   type SyncEngineDeps,
@@ -23,25 +27,31 @@ afterEach(() => {
   sim.setToken(TOKEN, 'valid');
 });
 
-function setup(overrides: Partial<SyncEngineDeps> = {}) {
+type Overrides = Partial<
+  Pick<SyncEngineDeps, 'readToken'> & Pick<InProcessDeps, 'mirror' | 'timeoutMs'>
+>;
+
+function setup(overrides: Overrides = {}) {
   const mirror = new MemoryMirror();
   const history = new MemoryHistory();
   const progress: SyncProgress[] = [];
   const settings: Settings = { ...DEFAULT_SETTINGS, baseUrl: sim.baseUrl };
   const engine = createSyncEngine({
-    mirror,
+    transport: inProcessTransport({
+      mirror: overrides.mirror ?? mirror,
+      fetch,
+      userAgent: 'test',
+      clock: systemClock,
+      timers: systemTimers,
+      random: () => 0.5,
+      retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 2_000 },
+      timeoutMs: overrides.timeoutMs ?? 1_000,
+    }),
     history,
     settings: () => settings,
-    readToken: () => Promise.resolve(TOKEN),
-    fetch,
-    userAgent: 'test',
+    readToken: overrides.readToken ?? (() => Promise.resolve(TOKEN)),
     clock: systemClock,
-    timers: systemTimers,
-    random: () => 0.5,
-    retry: { attempts: 3, baseDelayMs: 20, maxDelayMs: 2_000 },
-    timeoutMs: 1_000,
     onProgress: (p) => progress.push(p),
-    ...overrides,
   });
   return { engine, mirror, history, progress };
 }
