@@ -36,7 +36,7 @@ const rawIpcImport = {
   name: 'electron',
   importNames: ['ipcMain', 'ipcRenderer'],
   message:
-    'Only main/index.ts (ipcMain) and main/preload/index.ts (ipcRenderer) touch raw IPC; use main/ipc/ and the contract in common/ipc/.',
+    'Only main/index.ts (ipcMain) and main/preload/index.ts (ipcRenderer) touch raw IPC; use main/desktop/ipc/ and the contract in common/ipc/.',
 };
 const rawIpcFiles = {
   files: ['main/**'],
@@ -44,7 +44,7 @@ const rawIpcFiles = {
 };
 
 const electronMessage =
-  'main/core/ and common/ must run under plain Node and in the renderer (DESIGN.md "Shape"): take what you need from Electron as a parameter, implemented in main/adapters/ or main/*.ts.';
+  'main/core/ and common/ must run under plain Node and in the renderer (DESIGN.md "Shape"): take what you need from Electron as a parameter, implemented in main/adapters/ or main/desktop/.';
 
 /** Sub-path imports (`better-sqlite3/lib/…`) are as much a dependency as the package itself. */
 const adapterOnlyPatterns = adapterOnlyPaths.map(({ name, message }) => ({

@@ -21,7 +21,7 @@
 
 ; Uninstalling removes the login item the app registered (Settings → "Start when I sign in"):
 ; Electron's app.setLoginItemSettings writes it under HKCU\...\Run with the value name it is
-; given, here the AppUserModelID (main/lifecycle/login-item.ts), and records its enabled state
+; given, here the AppUserModelID (main/desktop/lifecycle/login-item.ts), and records its enabled state
 ; under Explorer\StartupApproved\Run. Left behind, Windows would try to start a program that is
 ; gone at every sign-in. Not on an update: electron-builder runs the old uninstaller then too,
 ; and the user's choice must survive it.

@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { constants, crc32, deflateSync } from 'node:zlib';
-import { TRAY_STATES, trayIconFiles, type TrayState } from '../main/tray-icons.ts';
+import { TRAY_STATES, trayIconFiles, type TrayState } from '../main/desktop/tray/tray-icons.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Shapes: signed distance in canvas units (the canvas is the unit square, y pointing down),
@@ -558,7 +558,7 @@ export interface GeneratedFile {
   readonly bytes: Buffer;
 }
 
-/** Every icon file, drawn and encoded; the tray file names come from main/tray-icons.ts. */
+/** Every icon file, drawn and encoded; the tray file names come from main/desktop/tray/tray-icons.ts. */
 export function generateIconFiles(): GeneratedFile[] {
   const cache = new Map<string, Uint8Array>();
   const drawn = (key: string, draw: () => Uint8Array): Uint8Array => {

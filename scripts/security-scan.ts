@@ -77,7 +77,7 @@ export const REVIEWED: readonly ReviewedFinding[] = [
     check: 'OPEN_EXTERNAL_JS_CHECK',
     sample: 'await deps.shell.openExternal(target);',
     reason:
-      "The app's only openExternal call (main/external-links.ts). It runs after isAllowedExternalUrl has accepted the URL: https only, an exact AmootSMS host on the default port, no user name or password; the URL passed on is the parsed one, not the text that was checked.",
+      "The app's only openExternal call (main/desktop/window/external-links.ts). It runs after isAllowedExternalUrl has accepted the URL: https only, an exact AmootSMS host on the default port, no user name or password; the URL passed on is the parsed one, not the text that was checked.",
   },
 ];
 

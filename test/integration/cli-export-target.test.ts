@@ -179,7 +179,7 @@ describe("the app's Export CSV", () => {
       expect(await write(csv, { kinds: [], order: 'detected-time' })).toBe(12);
 
       // Through the window's path: the save dialog answers with the live database.
-      const { exportUpdatesCsv } = await import('../../main/app/export-updates.ts');
+      const { exportUpdatesCsv } = await import('../../main/desktop/ipc/export-updates.ts');
       const mirrorFile = path.join(dataDir, 'mirror.sqlite');
       const before = snapshot(mirrorFile);
       const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };

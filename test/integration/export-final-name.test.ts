@@ -17,7 +17,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bilingual, type LocalizedMessage } from '../../common/i18n/format-message.ts';
 import type { ExportCsvResult } from '../../common/ipc/contract.ts';
-import { exportUpdatesCsv } from '../../main/app/export-updates.ts';
+import { exportUpdatesCsv } from '../../main/desktop/ipc/export-updates.ts';
 import { openStores } from '../../main/compose/open-stores.ts';
 import type { UpdateRow } from '../../main/core/ports/contact-mirror.ts';
 import { writeUpdatesCsv } from '../../main/core/export/updates-csv.ts';

@@ -17,8 +17,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Settings } from '../../common/settings.ts';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../common/ipc/contract.ts';
 import { MANUAL_SYNC_COOLDOWN_MS } from '../../main/core/scheduler/manual-sync-limit.ts';
-import { handleCall, type Handler, type InvokeEventLike } from '../../main/ipc/handle-call.ts';
-import { appPageMatcher, createSenderCheck } from '../../main/ipc/trusted-sender.ts';
+import {
+  handleCall,
+  type Handler,
+  type InvokeEventLike,
+} from '../../main/desktop/ipc/handle-call.ts';
+import { appPageMatcher, createSenderCheck } from '../../main/desktop/ipc/trusted-sender.ts';
 import { startSimulator, type Simulator } from '../simulator/index.ts';
 import { startAttacker, type Attacker } from '../support/hostile-window/attacker-server.ts';
 import { startHostileApp, type HostileApp } from '../support/hostile-window/hostile-app.ts';

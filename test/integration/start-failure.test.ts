@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFailureMessage } from '../../main/app/start-failure.ts';
+import { startFailureMessage } from '../../main/desktop/lifecycle/start-failure.ts';
 import { openStores } from '../../main/compose/open-stores.ts';
 
 const folders: string[] = [];

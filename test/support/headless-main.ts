@@ -4,9 +4,9 @@
  * a clipboard in memory. A browser's or a test's clicks never reach main there, so the gate never
  * sees a gesture and the page gets no clipboard text, as a page acting on its own would not.
  */
-import { createAppStateHub, type AppStateHub } from '../../main/app/app-state-hub.ts';
-import { createClipboardGate, type ClipboardGate } from '../../main/app/clipboard-gate.ts';
-import type { AppServices } from '../../main/app/services.ts';
+import { createAppStateHub, type AppStateHub } from '../../main/desktop/services/app-state-hub.ts';
+import { createClipboardGate, type ClipboardGate } from '../../main/desktop/ipc/clipboard-gate.ts';
+import type { AppServices } from '../../main/desktop/services/services.ts';
 
 export async function hubOverServices(
   services: AppServices,

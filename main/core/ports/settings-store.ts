@@ -26,7 +26,7 @@ export interface SettingsStore {
   update(patch: unknown): SettingsUpdate;
   /**
    * The same checks as `update`, writing nothing: what a caller must ask the user about before it
-   * applies the patch (`main/app/guarded-settings.ts`).
+   * applies the patch (`main/desktop/ipc/guarded-settings.ts`).
    */
   check(patch: unknown): SettingsCheck;
   /** Called after every successful update with the keys that changed. */

@@ -1,6 +1,6 @@
 /**
  * The values the scheduling policy (`decide` in scheduler-policy.ts) works on: its state, the events
- * it hears, what the shell read when each happened, and what it tells the shell to do. All plain,
+ * it hears, what the driver read when each happened, and what it tells the driver to do. All plain,
  * immutable data, so a test can write any of them down.
  */
 import type { Settings } from '../../../common/settings.ts';
@@ -33,7 +33,7 @@ export interface PolicyState {
   /** This wait's share of the interval, in [0.9, 1.1). */
   readonly jitter: number;
   /**
-   * The factor the next wait will take, drawn ahead by the shell: randomness stays outside, and each
+   * The factor the next wait will take, drawn ahead by the driver: randomness stays outside, and each
    * wait still gets its own draw.
    */
   readonly nextJitter: number;
@@ -57,7 +57,7 @@ export type SchedulerEvent =
   | { readonly kind: 'timer' }
   | { readonly kind: 'run-started' }
   | { readonly kind: 'run-ended'; readonly result: SyncResult }
-  /** The shell opens the window (it needs the local time zone and may refuse the request). */
+  /** The driver opens the window (it needs the local time zone and may refuse the request). */
   | { readonly kind: 'pause'; readonly window: PauseWindow }
   | { readonly kind: 'resume' }
   | { readonly kind: 'resumed-from-sleep' }
@@ -66,7 +66,7 @@ export type SchedulerEvent =
   | { readonly kind: 'token-changed' }
   | { readonly kind: 'settings-changed'; readonly keys: ReadonlyArray<keyof Settings> };
 
-/** What the shell read when the event happened: the clocks, the network, the setting, the gate. */
+/** What the driver read when the event happened: the clocks, the network, the setting, the gate. */
 export interface Now {
   readonly monoMs: number;
   readonly wallMs: number;
@@ -82,8 +82,8 @@ export interface Now {
 export interface Decision {
   readonly state: PolicyState;
   /**
-   * Present when the shell should replace its timer with one waking at this monotonic instant (null:
-   * none) and tell listeners the state; absent when the event changed nothing the shell does.
+   * Present when the driver should replace its timer with one waking at this monotonic instant (null:
+   * none) and tell listeners the state; absent when the event changed nothing the driver does.
    */
   readonly wakeAt?: number | null;
   /** Start an automatic run now with this trigger; the run's start replaces the timer. */
@@ -116,7 +116,7 @@ export function initialPolicyState(
   };
 }
 
-/** The state with the shell's fresh draw for the wait after the current one. */
+/** The state with the driver's fresh draw for the wait after the current one. */
 export function withNextJitter(state: PolicyState, jitter: number): PolicyState {
   return { ...state, nextJitter: jitter };
 }

@@ -1,7 +1,7 @@
 /**
  * When automatic syncs run, as a pure function: `decide(state, event, now)` takes the scheduler's
- * state, one thing that happened and what the shell read at that moment, and returns the next state
- * and what the shell must do (arm its one timer, start a run). No clock, timer, randomness or run
+ * state, one thing that happened and what the driver read at that moment, and returns the next state
+ * and what the driver must do (arm its one timer, start a run). No clock, timer, randomness or run
  * gate is touched here, so every rule can be checked with plain values and every interleaving
  * replayed without waiting.
  *

@@ -1,5 +1,5 @@
 /**
- * The questions a settings change needs before it is applied (`main/app/guarded-settings.ts`):
+ * The questions a settings change needs before it is applied (`main/desktop/ipc/guarded-settings.ts`):
  * a new host for the token, start at sign-in switched either way, a shorter change log (entries
  * beyond the new limit are deleted after the next sync and cannot be brought back). Other
  * settings change nothing the user could not change back, so they need none.

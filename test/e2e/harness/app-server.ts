@@ -13,17 +13,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NoticeScreen } from '../../../common/ipc/contract.ts';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../common/ipc/contract.ts';
-import { createAppRequestHandler } from '../../../main/app-protocol.ts';
-import type { AppStateHub } from '../../../main/app/app-state-hub.ts';
-import { createIpcHandlers } from '../../../main/app/ipc-handlers.ts';
-import { forwardRendererEvents } from '../../../main/app/renderer-events.ts';
+import { createAppRequestHandler } from '../../../main/desktop/window/app-protocol.ts';
+import type { AppStateHub } from '../../../main/desktop/services/app-state-hub.ts';
+import { createIpcHandlers } from '../../../main/desktop/ipc/ipc-handlers.ts';
+import { forwardRendererEvents } from '../../../main/desktop/ipc/renderer-events.ts';
 import type { ConfirmRequest } from '../../../main/core/ports/confirm.ts';
-import { createSecretsInUse } from '../../../main/app/secrets-in-use.ts';
-import { openServices, type AppServices } from '../../../main/app/services.ts';
-import { handleCall, type InvokeEventLike } from '../../../main/ipc/handle-call.ts';
-import type { Handler } from '../../../main/ipc/handle-call.ts';
-import { sendEvent, type EventTargetLike } from '../../../main/ipc/send-event.ts';
-import type { Logger } from '../../../main/logging.ts';
+import { createSecretsInUse } from '../../../main/desktop/lifecycle/secrets-in-use.ts';
+import { openServices, type AppServices } from '../../../main/desktop/services/services.ts';
+import { handleCall, type InvokeEventLike } from '../../../main/desktop/ipc/handle-call.ts';
+import type { Handler } from '../../../main/desktop/ipc/handle-call.ts';
+import { sendEvent, type EventTargetLike } from '../../../main/desktop/ipc/send-event.ts';
+import type { Logger } from '../../../main/desktop/logging/logging.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import {
   gateOverMemory,

@@ -7,13 +7,13 @@
  * the test chose, whatever the page asked for.
  */
 import { join } from 'node:path';
-import { createIpcHandlers } from '../../../main/app/ipc-handlers.ts';
-import { createSecretsInUse } from '../../../main/app/secrets-in-use.ts';
-import { openServices, type AppServices } from '../../../main/app/services.ts';
+import { createIpcHandlers } from '../../../main/desktop/ipc/ipc-handlers.ts';
+import { createSecretsInUse } from '../../../main/desktop/lifecycle/secrets-in-use.ts';
+import { openServices, type AppServices } from '../../../main/desktop/services/services.ts';
 import { systemClock } from '../../../main/core/ports/clock.ts';
 import type { ConfirmRequest } from '../../../main/core/ports/confirm.ts';
-import type { IpcHandlers } from '../../../main/ipc/ipc-main.ts';
-import type { Logger } from '../../../main/logging.ts';
+import type { IpcHandlers } from '../../../main/desktop/ipc/ipc-main.ts';
+import type { Logger } from '../../../main/desktop/logging/logging.ts';
 import { gateOverMemory, hubOverServices, type MemoryClipboard } from '../headless-main.ts';
 
 export interface HostileAppOptions {

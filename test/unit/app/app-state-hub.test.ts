@@ -3,7 +3,7 @@ import type { AppState } from '../../../common/ipc/app-state.ts';
 import type { TokenStatus } from '../../../common/ipc/view-types.ts';
 import type { SyncProgress, SyncRunRecord } from '../../../common/sync-types.ts';
 import type { SchedulerState } from '../../../main/core/scheduler/scheduler-types.ts';
-import { createAppStateHub } from '../../../main/app/app-state-hub.ts';
+import { createAppStateHub } from '../../../main/desktop/services/app-state-hub.ts';
 import { createSignal } from '../../../main/core/signal.ts';
 import { syncRun } from '../tray/fixtures.ts';
 

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IpcError } from '../../../common/ipc/ipc-error.ts';
-import { GESTURE_MS } from '../../../main/app/clipboard-gate.ts';
+import { GESTURE_MS } from '../../../main/desktop/ipc/clipboard-gate.ts';
 import { MANUAL_SYNC_COOLDOWN_MS } from '../../../main/core/scheduler/manual-sync-limit.ts';
 import { startSimulator, type Simulator } from '../../simulator/index.ts';
 import { boot, quitAll, SYNC_PROCESS_WAIT, type BootedApp } from './boot.ts';

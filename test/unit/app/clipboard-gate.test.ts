@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createClipboardGate, GESTURE_MS } from '../../../main/app/clipboard-gate.ts';
+import { createClipboardGate, GESTURE_MS } from '../../../main/desktop/ipc/clipboard-gate.ts';
 
 const TOKEN = 'clip-gate-token-4b1e9a';
 

@@ -3,7 +3,7 @@ import {
   confirmBoxOptions,
   confirmWithDialog,
   type ConfirmBoxOptions,
-} from '../../../main/app/confirm-dialog.ts';
+} from '../../../main/desktop/ipc/confirm-dialog.ts';
 import type { ConfirmRequest } from '../../../main/core/ports/confirm.ts';
 
 const EVERY_REQUEST: readonly ConfirmRequest[] = [

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { NodeLogger } from 'electron-log';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ELECTRON_LOG_CHANNEL } from '../../../main/app/app-logging.ts';
+import { ELECTRON_LOG_CHANNEL } from '../../../main/desktop/logging/app-logging.ts';
 import { boot, quitAll } from './boot.ts';
 
 const { fakeElectron, resetFakeElectron } = await vi.hoisted(

@@ -3,12 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../common/settings.ts';
-import { oneQuestionAtATime } from '../../../main/app/confirmed-actions.ts';
-import { guardedSettingsSet, loopbackHttpAllowed } from '../../../main/app/guarded-settings.ts';
+import { oneQuestionAtATime } from '../../../main/desktop/ipc/confirmed-actions.ts';
+import {
+  guardedSettingsSet,
+  loopbackHttpAllowed,
+} from '../../../main/desktop/ipc/guarded-settings.ts';
 import { openConfDocument } from '../../../main/adapters/conf-store/conf-document.ts';
 import type { Confirm, ConfirmRequest } from '../../../main/core/ports/confirm.ts';
 import { openSettingsStore } from '../../../main/core/settings/settings-store.ts';
-import type { Logger } from '../../../main/logging.ts';
+import type { Logger } from '../../../main/desktop/logging/logging.ts';
 
 const clock = { nowMs: () => Date.UTC(2026, 11, 3, 9, 0, 0), monotonicMs: () => 0 };
 const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };

@@ -3,15 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { SyncProgress } from '../../../common/sync-types.ts';
-import { closeNoticeFlag, UI_FLAGS_FILE } from '../../../main/app/close-notice.ts';
-import { readDemoMode } from '../../../main/app/demo-mode.ts';
-import { defaultFileName } from '../../../main/app/export-updates.ts';
-import { resolveLanguage } from '../../../main/app/language.ts';
-import { forwardRendererEvents, PROGRESS_INTERVAL_MS } from '../../../main/app/renderer-events.ts';
-import { createSecretsInUse } from '../../../main/app/secrets-in-use.ts';
-import { setupShutdown } from '../../../main/app/shutdown.ts';
+import { closeNoticeFlag, UI_FLAGS_FILE } from '../../../main/desktop/window/close-notice.ts';
+import { readDemoMode } from '../../../main/desktop/lifecycle/demo-mode.ts';
+import { defaultFileName } from '../../../main/desktop/ipc/export-updates.ts';
+import { resolveLanguage } from '../../../main/desktop/lifecycle/language.ts';
+import {
+  forwardRendererEvents,
+  PROGRESS_INTERVAL_MS,
+} from '../../../main/desktop/ipc/renderer-events.ts';
+import { createSecretsInUse } from '../../../main/desktop/lifecycle/secrets-in-use.ts';
+import { setupShutdown } from '../../../main/desktop/lifecycle/shutdown.ts';
 import { createSignal } from '../../../main/core/signal.ts';
-import { toSyncResult } from '../../../main/app/sync-result.ts';
+import { toSyncResult } from '../../../main/desktop/services/sync-result.ts';
 import { failedRun, syncRun } from '../tray/fixtures.ts';
 
 describe('toSyncResult', () => {

@@ -8,7 +8,7 @@ import {
 } from '../../../common/ipc/contract.ts';
 import { IpcError } from '../../../common/ipc/ipc-error.ts';
 import { pageApi } from '../../../common/ipc/page-api.ts';
-import { registerHandlers, type IpcHandlers } from '../../../main/ipc/ipc-main.ts';
+import { registerHandlers, type IpcHandlers } from '../../../main/desktop/ipc/ipc-main.ts';
 import { createAmootApi, type IpcTransport } from '../../../main/preload/api-factory.ts';
 import { FakeWebContents } from '../shell/fake-electron.ts';
 import { validArgs } from './arbitraries.ts';

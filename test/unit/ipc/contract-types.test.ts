@@ -17,9 +17,9 @@ import type { SettingsUpdate } from '../../../main/core/ports/settings-store.ts'
 import type { StoreRecovery } from '../../../main/core/ports/store-recovery.ts';
 import type * as scheduler from '../../../main/core/scheduler/scheduler-types.ts';
 import type { TokenStatus } from '../../../main/core/token/token-service.ts';
-import type { InvokeEventLike } from '../../../main/ipc/handle-call.ts';
-import type { IpcMainLike } from '../../../main/ipc/ipc-main.ts';
-import type { EventTargetLike } from '../../../main/ipc/send-event.ts';
+import type { InvokeEventLike } from '../../../main/desktop/ipc/handle-call.ts';
+import type { IpcMainLike } from '../../../main/desktop/ipc/ipc-main.ts';
+import type { EventTargetLike } from '../../../main/desktop/ipc/send-event.ts';
 
 describe('types shared with main/core', () => {
   it('match their main/core originals', () => {

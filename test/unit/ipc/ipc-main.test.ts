@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INVOKE_CHANNELS, type InvokeChannel } from '../../../common/ipc/contract.ts';
-import { registerHandlers, type IpcHandlers } from '../../../main/ipc/ipc-main.ts';
+import { registerHandlers, type IpcHandlers } from '../../../main/desktop/ipc/ipc-main.ts';
 import { FakeWebContents } from '../shell/fake-electron.ts';
 import { FakeIpcMain, type FakeInvokeEvent } from './fake-ipc.ts';
 import { PAGE, setup } from './main-harness.ts';

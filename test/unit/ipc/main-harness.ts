@@ -5,8 +5,8 @@
 import { expect } from 'vitest';
 import type { InvokeChannel } from '../../../common/ipc/contract.ts';
 import type { IpcResponse } from '../../../common/ipc/envelope.ts';
-import { registerHandlers, type IpcHandlers } from '../../../main/ipc/ipc-main.ts';
-import { appPageMatcher, createSenderCheck } from '../../../main/ipc/trusted-sender.ts';
+import { registerHandlers, type IpcHandlers } from '../../../main/desktop/ipc/ipc-main.ts';
+import { appPageMatcher, createSenderCheck } from '../../../main/desktop/ipc/trusted-sender.ts';
 import { FakeWebContents } from '../shell/fake-electron.ts';
 import { FakeIpcMain, type FakeInvokeEvent } from './fake-ipc.ts';
 import { recordingHandlers, type RecordedCall } from './samples.ts';

@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PreloadBridge } from '../../../common/ipc/bridge.ts';
 import { INVOKE_CHANNELS } from '../../../common/ipc/contract.ts';
 import { pageApi } from '../../../common/ipc/page-api.ts';
-import { registerHandlers } from '../../../main/ipc/ipc-main.ts';
-import { sendEvent } from '../../../main/ipc/send-event.ts';
-import { appPageMatcher, createSenderCheck } from '../../../main/ipc/trusted-sender.ts';
+import { registerHandlers } from '../../../main/desktop/ipc/ipc-main.ts';
+import { sendEvent } from '../../../main/desktop/ipc/send-event.ts';
+import { appPageMatcher, createSenderCheck } from '../../../main/desktop/ipc/trusted-sender.ts';
 import {
   callChannel,
   recordingHandlers,

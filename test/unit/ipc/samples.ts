@@ -13,7 +13,7 @@ import type {
 } from '../../../common/ipc/contract.ts';
 import { DEFAULT_SETTINGS } from '../../../common/settings.ts';
 import type { SyncRunRecord } from '../../../common/sync-types.ts';
-import type { IpcHandlers } from '../../../main/ipc/ipc-main.ts';
+import type { IpcHandlers } from '../../../main/desktop/ipc/ipc-main.ts';
 
 const run: SyncRunRecord = {
   id: 'run-1',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_CHANNELS } from '../../../common/ipc/contract.ts';
-import { sendEvent } from '../../../main/ipc/send-event.ts';
+import { sendEvent } from '../../../main/desktop/ipc/send-event.ts';
 import { FakeWebContents } from '../shell/fake-electron.ts';
 import { samplePayloads } from './samples.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appPageMatcher, createSenderCheck } from '../../../main/ipc/trusted-sender.ts';
+import { appPageMatcher, createSenderCheck } from '../../../main/desktop/ipc/trusted-sender.ts';
 
 describe('appPageMatcher', () => {
   it('accepts the built page with any fragment or query, and nothing else on disk', () => {

@@ -5,7 +5,7 @@ import {
   installAppMenu,
   macMenuTemplate,
   type Translate,
-} from '../../../main/lifecycle/app-menu.ts';
+} from '../../../main/desktop/window/app-menu.ts';
 
 const english: Translate = (key, params) => formatMessage('en', key, params);
 const persian: Translate = (key, params) => formatMessage('fa', key, params);

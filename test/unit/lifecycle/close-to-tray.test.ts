@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { setupCloseToTray } from '../../../main/lifecycle/close-to-tray.ts';
+import { setupCloseToTray } from '../../../main/desktop/window/close-to-tray.ts';
 import { FakeApp, FakeBrowserWindow } from '../shell/fake-electron.ts';
 
 let app: FakeApp;

@@ -3,7 +3,7 @@ import {
   ONLINE_POLL_MS,
   watchConnectivity,
   watchOnline,
-} from '../../../main/lifecycle/connectivity.ts';
+} from '../../../main/desktop/lifecycle/connectivity.ts';
 import { FakeNet, FakePowerMonitor } from '../shell/fake-electron-lifecycle.ts';
 
 let net: FakeNet;

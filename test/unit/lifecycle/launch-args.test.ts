@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { launchArgsFromData, parseLaunchArgs } from '../../../main/lifecycle/launch-args.ts';
+import {
+  launchArgsFromData,
+  parseLaunchArgs,
+} from '../../../main/desktop/lifecycle/launch-args.ts';
 
 describe('parseLaunchArgs', () => {
   it('finds the switches among the rest of a real command line', () => {

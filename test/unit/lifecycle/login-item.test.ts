@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { APP_USER_MODEL_ID, applyAppIdentity } from '../../../main/lifecycle/app-identity.ts';
+import {
+  APP_USER_MODEL_ID,
+  applyAppIdentity,
+} from '../../../main/desktop/lifecycle/app-identity.ts';
 import {
   applyLoginItem,
   loginItemArgs,
   shouldStartHidden,
   wasOpenedAtLogin,
-} from '../../../main/lifecycle/login-item.ts';
+} from '../../../main/desktop/lifecycle/login-item.ts';
 import { FakeApp } from '../shell/fake-electron.ts';
 
 let app: FakeApp;

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { claimSingleInstance } from '../../../main/lifecycle/single-instance.ts';
+import { claimSingleInstance } from '../../../main/desktop/lifecycle/single-instance.ts';
 import { FakeApp } from '../shell/fake-electron.ts';
 
 let app: FakeApp;

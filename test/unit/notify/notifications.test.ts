@@ -4,7 +4,7 @@ import type { Language } from '../../../common/i18n/format-message.ts';
 import type { NotificationLevel } from '../../../common/settings.ts';
 import type { NoticeTarget } from '../../../main/core/notify/notice.ts';
 import { CHANGES_WINDOW_MS } from '../../../main/core/notify/notification-policy.ts';
-import { setupNotifications } from '../../../main/notifications.ts';
+import { setupNotifications } from '../../../main/desktop/notifications/notifications.ts';
 import { createFakeTime } from '../core/scheduler/fake-time.ts';
 import { FakeNotification, resetFakeElectron } from '../shell/fake-electron.ts';
 import { appState, counts, failedRun, MINUTE, syncRun } from '../tray/fixtures.ts';

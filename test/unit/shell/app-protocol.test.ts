@@ -10,9 +10,9 @@ import {
   registerAppScheme,
   resolveAppFile,
   serveAppProtocol,
-} from '../../../main/app-protocol.ts';
-import { appPageMatcher } from '../../../main/ipc/trusted-sender.ts';
-import type { Logger } from '../../../main/logging.ts';
+} from '../../../main/desktop/window/app-protocol.ts';
+import { appPageMatcher } from '../../../main/desktop/ipc/trusted-sender.ts';
+import type { Logger } from '../../../main/desktop/logging/logging.ts';
 import { FakeProtocol } from './fake-electron-lifecycle.ts';
 
 /** A built renderer in `<tmp>/renderer`, with secrets next to it that must stay out of reach. */

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it, vi } from 'vitest';
-import { APP_USER_MODEL_ID } from '../../../main/lifecycle/app-identity.ts';
-import { applyLoginItem } from '../../../main/lifecycle/login-item.ts';
-import { TRAY_RESOURCES_FOLDER } from '../../../main/tray-icons.ts';
+import { APP_USER_MODEL_ID } from '../../../main/desktop/lifecycle/app-identity.ts';
+import { applyLoginItem } from '../../../main/desktop/lifecycle/login-item.ts';
+import { TRAY_RESOURCES_FOLDER } from '../../../main/desktop/tray/tray-icons.ts';
 import { FakeApp } from './fake-electron.ts';
 
 const root = join(import.meta.dirname, '../../..');
@@ -123,7 +123,7 @@ describe('electron-builder.yml', () => {
     expect(named.filter((path) => !existsSync(join(root, path)))).toEqual([]);
   });
 
-  it('ships the tray icons where main/tray-icons.ts looks for them', () => {
+  it('ships the tray icons where main/desktop/tray/tray-icons.ts looks for them', () => {
     expect(config.extraResources).toContainEqual({ from: 'build/tray', to: TRAY_RESOURCES_FOLDER });
     expect(readdirSync(join(root, 'build/tray')).length).toBeGreaterThan(0);
   });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedExternalUrl, openExternalSafely } from '../../../main/external-links.ts';
-import type { Logger } from '../../../main/logging.ts';
+import {
+  isAllowedExternalUrl,
+  openExternalSafely,
+} from '../../../main/desktop/window/external-links.ts';
+import type { Logger } from '../../../main/desktop/logging/logging.ts';
 import { FakeShell } from './fake-electron-lifecycle.ts';
 
 function setup() {

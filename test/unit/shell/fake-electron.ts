@@ -519,7 +519,7 @@ export class FakeNotification extends FakeEmitter {
 }
 
 /** `shell`, with `openPath` besides `openExternal`: folders main asked the file manager to show. */
-export class FakeAppShell extends FakeShell {
+export class FakeShellWithPaths extends FakeShell {
   readonly openedPaths: string[] = [];
   /** What `openPath` answers: '' for success, otherwise the error text Electron would give. */
   openPathError = '';
@@ -690,7 +690,7 @@ export const fakeElectron = {
   nativeImage: { createFromPath: (path: string) => new FakeNativeImage(path) },
   Notification: FakeNotification,
   protocol: new FakeProtocol(),
-  shell: new FakeAppShell(),
+  shell: new FakeShellWithPaths(),
   powerMonitor: new FakePowerMonitor(),
   net: new FakeNetWithFetch(),
   dialog: new FakeDialog(),

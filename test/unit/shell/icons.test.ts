@@ -9,7 +9,7 @@ import {
   trayIconFiles,
   trayResourcesDir,
   type TrayState,
-} from '../../../main/tray-icons.ts';
+} from '../../../main/desktop/tray/tray-icons.ts';
 import {
   APP_ICO_SIZES,
   ICNS_TYPES,

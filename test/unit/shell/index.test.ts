@@ -111,7 +111,7 @@ describe('main/index.ts', () => {
 
   it('tells the user, and quits, when its data cannot be opened', async () => {
     // A folder where the mirror's file should be: nothing to move aside, nothing to open.
-    // Run from the sources, the app keeps its data in the "… Dev" folder (main/app/dev-copy.ts).
+    // Run from the sources, the app keeps its data in the "… Dev" folder (main/desktop/lifecycle/dev-copy.ts).
     const dataDir = join(fakeElectron.app.getPath('appData'), 'Amoot Contact Sync Dev');
     const mirror = join(dataDir, 'mirror.sqlite');
     mkdirSync(mirror, { recursive: true });

@@ -34,7 +34,7 @@ describe('import boundaries (eslint.config.js)', () => {
   });
 
   it('lets the Electron wiring in main/ import electron', async () => {
-    expect(await restrictedImports('main/tray.ts', importElectron)).toEqual([]);
+    expect(await restrictedImports('main/desktop/tray/tray.ts', importElectron)).toEqual([]);
   });
 
   it.each([

@@ -20,7 +20,7 @@ import {
   redactLogText,
   rotateArchives,
   type LoggingOptions,
-} from '../../../main/logging.ts';
+} from '../../../main/desktop/logging/logging.ts';
 
 // Scanned for by the suite's teardown in every file the tests leave behind, log files included.
 const TOKEN = 'tok3n-Secret/Value+42';

@@ -6,7 +6,7 @@ import {
   defaultWindowSources,
   revealWindow,
   type MainWindowSources,
-} from '../../../main/window.ts';
+} from '../../../main/desktop/window/window.ts';
 import { FakeBrowserWindow, fakeElectron, resetFakeElectron } from './fake-electron.ts';
 
 vi.mock('electron', async () => (await import('./fake-electron.ts')).fakeElectron);

@@ -10,7 +10,7 @@ import {
   type TrayActions,
   type TrayMenuItem,
   type TrayTextContext,
-} from '../../../main/tray-menu.ts';
+} from '../../../main/desktop/tray/tray-menu.ts';
 import { appState, counts, failedRun, MINUTE, NOW, syncRun, TEHRAN } from './fixtures.ts';
 
 const en: TrayTextContext = { language: 'en', nowMs: NOW, timeZone: TEHRAN };

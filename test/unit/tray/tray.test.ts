@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppState } from '../../../common/ipc/app-state.ts';
 import type { Language } from '../../../common/i18n/format-message.ts';
-import { setupTray, TRAY_REFRESH_MS } from '../../../main/tray.ts';
-import type { TrayActions } from '../../../main/tray-menu.ts';
+import { setupTray, TRAY_REFRESH_MS } from '../../../main/desktop/tray/tray.ts';
+import type { TrayActions } from '../../../main/desktop/tray/tray-menu.ts';
 import {
   FakeNativeImage,
   FakeTray,
