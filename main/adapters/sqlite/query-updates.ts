@@ -3,7 +3,7 @@ import type { UpdateRow, UpdatesPage, UpdatesQuery } from '../../core/ports/cont
 import { zeroTotals, type ChangeKind } from '../../../common/sync-types.ts';
 import { KIND_CODES, kindOfCode, type KindCode } from './kind-codes.ts';
 import { chooseAccessPath, type AccessCounts, type AccessPath } from './update-access-path.ts';
-import { prefixRange, toUpdatesFilter, type UpdatesFilter } from './updates-filter.ts';
+import { prefixRange, toSqlUpdatesFilter, type SqlUpdatesFilter } from './sql-updates-filter.ts';
 
 /** The index each access path reads through; INDEXED BY holds SQLite to the choice. */
 function indexOf(path: AccessPath, order: UpdatesQuery['order']): string {
@@ -65,12 +65,12 @@ export class UpdatesReader {
   }
 
   query(query: UpdatesQuery): UpdatesPage {
-    const filter = toUpdatesFilter(query);
+    const filter = toSqlUpdatesFilter(query);
     // One read transaction: the totals and the page describe the same state of the log.
     return this.#db.transaction(() => this.#answer(filter))();
   }
 
-  #answer(filter: UpdatesFilter): UpdatesPage {
+  #answer(filter: SqlUpdatesFilter): UpdatesPage {
     const logTotals = zeroTotals();
     for (const [code, rows] of this.#counters.all()) logTotals[kindOfCode(code)] = rows;
 
@@ -109,7 +109,7 @@ export class UpdatesReader {
   }
 
   /** Every row the filters match, newest first, one at a time: an export of any size in flat memory. */
-  forEach(filter: UpdatesFilter, visit: (row: UpdateRow) => void): number {
+  forEach(filter: SqlUpdatesFilter, visit: (row: UpdateRow) => void): number {
     const { where, params } = whereOf(filter, filter.kinds);
     const sql = `SELECT seq, contact_id, kind, updated_at_ms, detected_at_ms,
         (SELECT run_id FROM runs WHERE runs.run_no = change_log.run_no)
@@ -122,7 +122,7 @@ export class UpdatesReader {
     return rows;
   }
 
-  #page(filter: UpdatesFilter, path: AccessPath): UpdateRow[] {
+  #page(filter: SqlUpdatesFilter, path: AccessPath): UpdateRow[] {
     // The prefix index starts with the kind: naming every kind lets it be read range by range.
     const kinds = filter.kinds.length === 0 && path === 'contact' ? KIND_CODES : filter.kinds;
     const { where, params } = whereOf(filter, kinds);
@@ -144,7 +144,7 @@ export class UpdatesReader {
 }
 
 function whereOf(
-  filter: UpdatesFilter,
+  filter: SqlUpdatesFilter,
   kinds: readonly KindCode[],
 ): { where: string; params: unknown[] } {
   const where: string[] = [];

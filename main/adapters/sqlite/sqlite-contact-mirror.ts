@@ -6,11 +6,11 @@ import type {
   MirrorIdentity,
   RetentionPolicy,
   UpdateRow,
-  UpdatesFilterQuery,
+  UpdatesFilter,
   UpdatesPage,
   UpdatesQuery,
 } from '../../core/ports/contact-mirror.ts';
-import { toUpdatesFilter } from './updates-filter.ts';
+import { toSqlUpdatesFilter } from './sql-updates-filter.ts';
 import { RetentionWriter } from './apply-retention.ts';
 import { ContactReader } from './read-contacts.ts';
 import { UpdatesReader } from './query-updates.ts';
@@ -88,8 +88,8 @@ export class SqliteContactMirror implements ContactMirror {
     return this.#updates.query(query);
   }
 
-  forEachUpdate(filter: UpdatesFilterQuery, visit: (row: UpdateRow) => void): number {
-    return this.#updates.forEach(toUpdatesFilter({ ...filter, limit: 1 }), visit);
+  forEachUpdate(filter: UpdatesFilter, visit: (row: UpdateRow) => void): number {
+    return this.#updates.forEach(toSqlUpdatesFilter({ ...filter, limit: 1 }), visit);
   }
 
   applyRetention(policy: RetentionPolicy, nowMs: number): number {

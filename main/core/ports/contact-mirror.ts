@@ -65,7 +65,7 @@ export interface LastCommit {
 /** The change-log view types are the window's own (common/), so main and renderer cannot drift. */
 export type {
   UpdateRow,
-  UpdatesFilter as UpdatesFilterQuery,
+  UpdatesFilter,
   UpdatesPage,
   UpdatesQuery,
 } from '../../../common/ipc/view-types.ts';

@@ -10,7 +10,7 @@ import {
 } from './mirror-input.ts';
 
 /** An `UpdatesQuery` checked and reduced to what the SQL needs. */
-export interface UpdatesFilter {
+export interface SqlUpdatesFilter {
   readonly order: UpdatesQuery['order'];
   /** Kind codes to keep, ascending; empty when every kind is wanted. */
   readonly kinds: readonly KindCode[];
@@ -22,7 +22,7 @@ export interface UpdatesFilter {
 }
 
 /** Throws a RangeError naming the first field out of bounds. */
-export function toUpdatesFilter(query: UpdatesQuery): UpdatesFilter {
+export function toSqlUpdatesFilter(query: UpdatesQuery): SqlUpdatesFilter {
   if (query === null || typeof query !== 'object') throw new RangeError('query must be an object');
   const order = query.order as unknown;
   if (order !== 'server-time' && order !== 'detected-time') {
