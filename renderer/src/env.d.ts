@@ -1,12 +1,13 @@
 /// <reference types="vite/client" />
 
 /**
- * What `main/preload/index.ts` puts on `window.amoot`: its type comes from the IPC contract in
+ * What `main/preload/index.ts` puts on `window.amoot`, as it is: every call answers with a plain
+ * envelope (contextBridge would drop an error's fields). Its type comes from the IPC contract in
  * common/, so the page and the preload cannot disagree about it. Pages use `lib/api.ts`, which
- * wraps this object, rather than `window.amoot` itself.
+ * turns the envelopes into values and typed errors, rather than `window.amoot` itself.
  */
-type AmootBridge = import('../../common/ipc/bridge.ts').AmootBridge;
+type PreloadBridge = import('../../common/ipc/bridge.ts').PreloadBridge;
 
 interface Window {
-  readonly amoot: AmootBridge;
+  readonly amoot: PreloadBridge;
 }

@@ -4,12 +4,10 @@
  * with a plain-data envelope (the contextBridge keeps data whole but strips an error to its
  * message); here it becomes the value, or the typed `IpcError` thrown.
  */
-import type { AmootBridge, PreloadBridge } from '../../../common/ipc/bridge.ts';
+import type { AmootBridge } from '../../../common/ipc/bridge.ts';
 import { pageApi } from '../../../common/ipc/page-api.ts';
 
-// `env.d.ts` declares `window.amoot` with the page's view of the calls; what the preload puts
-// there answers with envelopes, which is what `pageApi` takes.
-export const amoot: AmootBridge = pageApi(window.amoot as unknown as PreloadBridge);
+export const amoot: AmootBridge = pageApi(window.amoot);
 
 export type { AmootBridge } from '../../../common/ipc/bridge.ts';
 export type * from '../../../common/ipc/app-state.ts';
