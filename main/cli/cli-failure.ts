@@ -3,6 +3,7 @@ import type { AmootError } from '../core/amoot/amoot-error.ts';
 import { localizedOf } from '../core/sync/store-failure.ts';
 import { redactSecrets } from '../core/token/redact.ts';
 import { cliBilingual } from './cli-wording.ts';
+import { describeError } from '../core/describe-error.ts';
 
 /** The one failure shape every cli command prints: `status` is null when the API did not answer. */
 export interface CliFailure {
@@ -89,7 +90,7 @@ function amootMessageOf(error: unknown): LocalizedMessage | null {
  * token vault's own redactor (encoded forms too).
  */
 export function technicalDetail(error: unknown, secrets: readonly (string | undefined)[]): string {
-  const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  const text = describeError(error);
   return redactSecrets(
     text,
     secrets.filter((secret) => secret !== undefined),

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { toAsciiDigits } from '../../common/digits.ts';
 import { CliUsageError } from './cli-failure.ts';
+import { describeError } from '../core/describe-error.ts';
 
 /** ASCII, Persian and Arabic-Indic digits: what a keyboard in either language types. */
 const DIGITS = /^[0-9\u06F0-\u06F9\u0660-\u0669]+$/;
@@ -62,7 +63,7 @@ export function joinNegativeValues(args: readonly string[], valued: readonly str
 
 function usageErrorFrom(error: unknown, command: string): unknown {
   const code = (error as { code?: string }).code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = describeError(error, 'message');
   // parseArgs names the option or argument in quotes; only that name reaches the user's message,
   // never parseArgs' English sentence (which would end up inside the Persian text).
   const quoted = /'([^'\s]+)/.exec(message)?.[1] ?? '';

@@ -21,8 +21,7 @@ import type { StoreRecovery } from '../core/ports/store-recovery.ts';
 import { UNSHARED_LOCK, type WriterLock } from '../core/ports/writer-lock.ts';
 import type { DocumentSettingsStore } from '../core/settings/settings-store.ts';
 import { classifyOpenError } from './classify-open-error.ts';
-import { DATA_FILES } from '../core/ports/data-folder.ts';
-import { MIRROR_FILE } from './data-files.ts';
+import { DATA_FILES, MIRROR_FILE } from '../core/ports/data-folder.ts';
 import { makeDataFolderPrivate } from './private-data-folder.ts';
 
 export { MIRROR_FILE };

@@ -14,12 +14,12 @@ import type { HistoryStore } from '../core/ports/history-store.ts';
 import { failedRun, startedRun } from '../core/sync/run-record.ts';
 import { localizedOf } from '../core/sync/store-failure.ts';
 import {
-  describeForLog as describe,
   recoverInterruptedRuns,
   type RunContext,
   type SyncTransport,
 } from '../core/sync/sync-engine.ts';
 import type { FromWorker, LaunchWorker, TokenAnswer, WorkerHandle } from './protocol.ts';
+import { describeError } from '../core/describe-error.ts';
 
 export interface ProcessTransportDeps {
   readonly launch: LaunchWorker;
@@ -83,7 +83,7 @@ export function processTransport(deps: ProcessTransportDeps): SyncTransport {
         handle(message);
       } catch (error) {
         log(
-          `main could not handle the sync process's ${message.type}: ${describe(error)}`,
+          `main could not handle the sync process's ${message.type}: ${describeError(error, 'summary')}`,
           'error',
         );
         if (settled) return;
@@ -137,7 +137,7 @@ export function processTransport(deps: ProcessTransportDeps): SyncTransport {
     } catch (error) {
       return {
         ok: false,
-        detail: error instanceof Error ? error.message : String(error),
+        detail: describeError(error, 'message'),
         message: localizedOf(error) ?? { key: 'sync.internal-error' },
       };
     }
@@ -162,7 +162,10 @@ export function processTransport(deps: ProcessTransportDeps): SyncTransport {
       if (begun === null) context.history.begin(started);
       context.history.finish(record);
     } catch (error) {
-      context.log?.(`the failed run could not be recorded either: ${describe(error)}`, 'error');
+      context.log?.(
+        `the failed run could not be recorded either: ${describeError(error, 'summary')}`,
+        'error',
+      );
     }
     return record;
   }

@@ -4,12 +4,13 @@
  */
 import { join } from 'node:path';
 import { openContactMirror } from '../adapters/sqlite/open-contact-mirror.ts';
-import { MIRROR_FILE } from '../compose/data-files.ts';
+import { MIRROR_FILE } from '../core/ports/data-folder.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
 import { systemClock, systemTimers } from '../core/ports/clock.ts';
 import { inProcessTransport } from '../core/sync/in-process-transport.ts';
 import type { FromWorker, TokenAnswer, ToWorker, WorkerJob } from './protocol.ts';
 import { exportInProcess } from './worker-export.ts';
+import { describeError } from '../core/describe-error.ts';
 
 export interface WorkerChannel {
   post(message: FromWorker): void;
@@ -100,12 +101,8 @@ export function serveWorkerJob(channel: WorkerChannel, env: WorkerEnvironment): 
           mirror.close();
         }
       } catch (error) {
-        channel.post({ type: 'job-failed', detail: describe(error) });
+        channel.post({ type: 'job-failed', detail: describeError(error, 'summary') });
       }
     }
   });
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

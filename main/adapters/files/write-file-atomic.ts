@@ -1,4 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { chmod, mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
@@ -11,12 +21,8 @@ import { basename, dirname, join } from 'node:path';
  * ACLs protect the file.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array, mode = 0o600): Promise<void> {
-  const directory = dirname(path);
-  await mkdir(directory, { recursive: true, mode: 0o700 });
-  const temporary = join(
-    directory,
-    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
-  );
+  await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = temporaryBeside(path);
   try {
     const handle = await open(temporary, 'wx', mode);
     try {
@@ -31,6 +37,35 @@ export async function writeFileAtomic(path: string, data: Uint8Array, mode = 0o6
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * The same, for a caller inside a synchronous event handler (a window closing) that must know the
+ * file is written when it returns. No retry on Windows: the caller can only try again later.
+ */
+export function writeFileAtomicSync(path: string, data: Uint8Array, mode = 0o600): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const temporary = temporaryBeside(path);
+  try {
+    const fd = openSync(temporary, 'wx', mode);
+    try {
+      writeSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    chmodSync(temporary, mode);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** A name no other writer uses, on the target's own file system, hidden and owned by this write. */
+function temporaryBeside(path: string): string {
+  const unique = `${process.pid}.${randomBytes(6).toString('hex')}`;
+  return join(dirname(path), `.${basename(path)}.${unique}.tmp`);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { redactSecrets } from '../../core/token/redact.ts';
 import { SecretStoreError, type SecretErrorKind } from '../../core/token/secret-store-error.ts';
 import { TimeLimitError } from './time-limit.ts';
+import { describeError } from '../../core/describe-error.ts';
 
 /**
  * Message patterns of the three keychains keytar talks to, in the order they are tried: libsecret
@@ -34,7 +35,7 @@ export function classifyKeychainError(
   operation: string,
   secrets: readonly string[],
 ): SecretStoreError {
-  const text = error instanceof Error ? error.message : String(error);
+  const text = describeError(error, 'message');
   const kind: SecretErrorKind =
     error instanceof TimeLimitError
       ? 'timeout'

@@ -2,6 +2,7 @@ import type { SecretStore } from '../../core/ports/secret-store.ts';
 import { SecretStoreError } from '../../core/token/secret-store-error.ts';
 import { classifyKeychainError } from './classify-keychain-error.ts';
 import { withTimeLimit } from './time-limit.ts';
+import { describeError } from '../../core/describe-error.ts';
 
 /** The keychain entry's service name: what the user sees in Keychain Access or Seahorse. */
 export const KEYTAR_SERVICE = 'Amoot Contact Sync';
@@ -76,7 +77,7 @@ export function createKeytarSecretStore(options: KeytarStoreOptions = {}): Keyta
     try {
       keytar = await api();
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
+      const text = describeError(error, 'message');
       throw new SecretStoreError('keychain', 'unavailable', `keytar could not be loaded: ${text}`);
     }
     try {
@@ -113,7 +114,7 @@ export function createKeytarSecretStore(options: KeytarStoreOptions = {}): Keyta
         await withTimeLimit(attempt, probeTimeoutMs, 'keychain probe');
         return { ok: true };
       } catch (error) {
-        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+        return { ok: false, detail: describeError(error, 'message') };
       }
     },
   };

@@ -2,7 +2,8 @@ import { readFile, rm } from 'node:fs/promises';
 import type { SafeStorage } from 'electron';
 import type { SecretStore } from '../../core/ports/secret-store.ts';
 import { SecretStoreError, type SecretErrorKind } from '../../core/token/secret-store-error.ts';
-import { writeFileAtomic } from './write-file-atomic.ts';
+import { writeFileAtomic } from '../files/write-file-atomic.ts';
+import { describeError } from '../../core/describe-error.ts';
 
 /** The part of Electron's `safeStorage` this store uses; tests pass a fake. */
 export type SafeStorageApi = Pick<
@@ -44,7 +45,10 @@ export function checkSafeStorage(
     }
     return { usable: true };
   } catch (error) {
-    return { usable: false, detail: `safeStorage could not be queried: ${describe(error)}` };
+    return {
+      usable: false,
+      detail: `safeStorage could not be queried: ${describeError(error, 'message')}`,
+    };
   }
 }
 
@@ -89,14 +93,17 @@ export function createSafeStorageSecretStore(options: SafeStorageStoreOptions): 
         text = await readFile(filePath, 'utf8');
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-        throw fail('failed', `read of ${filePath} failed: ${describe(error)}`);
+        throw fail('failed', `read of ${filePath} failed: ${describeError(error, 'message')}`);
       }
       const ciphertext = parseTokenFile(text);
       if (!ciphertext) throw fail('unreadable', `${filePath} is not a token file`);
       try {
         return safeStorage.decryptString(ciphertext);
       } catch (error) {
-        throw fail('unreadable', `decryption of ${filePath} failed: ${describe(error)}`);
+        throw fail(
+          'unreadable',
+          `decryption of ${filePath} failed: ${describeError(error, 'message')}`,
+        );
       }
     },
 
@@ -107,13 +114,13 @@ export function createSafeStorageSecretStore(options: SafeStorageStoreOptions): 
         ciphertext = safeStorage.encryptString(secret);
       } catch (error) {
         // Electron's message names the operation, never the plain text.
-        throw fail('unavailable', `encryption failed: ${describe(error)}`);
+        throw fail('unavailable', `encryption failed: ${describeError(error, 'message')}`);
       }
       const file = { format: FORMAT, version: VERSION, ciphertext: ciphertext.toString('base64') };
       try {
         await writeFileAtomic(filePath, Buffer.from(`${JSON.stringify(file)}\n`, 'utf8'), 0o600);
       } catch (error) {
-        throw fail('failed', `write of ${filePath} failed: ${describe(error)}`);
+        throw fail('failed', `write of ${filePath} failed: ${describeError(error, 'message')}`);
       }
     },
 
@@ -121,7 +128,7 @@ export function createSafeStorageSecretStore(options: SafeStorageStoreOptions): 
       try {
         await rm(filePath, { force: true });
       } catch (error) {
-        throw fail('failed', `removal of ${filePath} failed: ${describe(error)}`);
+        throw fail('failed', `removal of ${filePath} failed: ${describeError(error, 'message')}`);
       }
     },
   };
@@ -140,8 +147,4 @@ function parseTokenFile(text: string): Buffer | null {
   if (format !== FORMAT || version !== VERSION || typeof ciphertext !== 'string') return null;
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(ciphertext)) return null;
   return Buffer.from(ciphertext, 'base64');
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

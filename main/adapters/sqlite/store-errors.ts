@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { describeError } from '../../core/describe-error.ts';
 
 /**
  * The file cannot be our mirror: damaged, not a database at all, or a database of another program.
@@ -41,5 +42,5 @@ export function isDamage(error: unknown): boolean {
 /** One line for the log: SQLite's code and message, or our own finding. */
 export function describeDamage(error: unknown): string {
   if (error instanceof Database.SqliteError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
+  return describeError(error, 'message');
 }

@@ -1,5 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { amootError, type AmootError } from './amoot-error.ts';
+import { describeError } from '../describe-error.ts';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -15,7 +16,7 @@ export function unwrapGzip(bytes: Uint8Array): Decoded<Uint8Array> {
   try {
     return { ok: true, value: gunzipSync(bytes) };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = describeError(error, 'message');
     return {
       ok: false,
       error: amootError(

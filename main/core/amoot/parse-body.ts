@@ -4,6 +4,7 @@ import { amootError, shapeError, type AmootError } from './amoot-error.ts';
 import { parseContactRecords } from './parse-records.ts';
 import { cleanServerText, MAX_SERVER_TEXT_CHARS } from './server-text.ts';
 import type { ServerTimeParser } from './server-time.ts';
+import { describeError } from '../describe-error.ts';
 
 export type BodyOutcome =
   { ok: true; records: ContactUpdate[]; duplicates: number } | { ok: false; error: AmootError };
@@ -74,7 +75,7 @@ function statusError(raw: string, title: string | null): AmootError {
 
 /** JSON.parse reports the end of input for a body that was cut short; that deserves its own words. */
 function notJson(text: string, error: unknown): AmootError {
-  const reason = error instanceof Error ? error.message : String(error);
+  const reason = describeError(error, 'message');
   const cutShort =
     /end of (JSON )?input|Unterminated/i.test(reason) && text.trimStart().startsWith('{');
   return cutShort

@@ -10,6 +10,8 @@ export const HISTORY_FILE = 'history.json';
 export const WRITER_LOCK_FILE = 'writer.lock';
 /** The safeStorage ciphertext of the token, in the app's folder only when no keychain answers. */
 export const TOKEN_FILE = 'token.enc.json';
+/** Which one-time notices the window has shown (the close-to-tray notice). */
+export const UI_FLAGS_FILE = 'ui-flags.json';
 
 export const DATA_FILES = [
   MIRROR_FILE,
@@ -17,6 +19,7 @@ export const DATA_FILES = [
   HISTORY_FILE,
   WRITER_LOCK_FILE,
   TOKEN_FILE,
+  UI_FLAGS_FILE,
 ] as const;
 
 /** A data folder and its files' base names: what an export must never write into. */

@@ -26,6 +26,7 @@ import {
 import { failedRun, startedRun, succeededRun, unchangedCounts } from './run-record.ts';
 import { localizedOf, storeFailureOf } from './store-failure.ts';
 import type { RunContext, SyncTransport } from './sync-engine.ts';
+import { describeError } from '../describe-error.ts';
 
 export interface InProcessDeps {
   readonly mirror: ContactMirror;
@@ -121,7 +122,7 @@ export function inProcessTransport(deps: InProcessDeps): SyncTransport {
         // vault's own words rather than as an unexpected problem; a later run may succeed.
         const localized = localizedOf(error);
         if (localized === null) throw error;
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = describeError(error, 'message');
         return fail(amootError('unknown', localized, `token unreadable: ${detail}`));
       }
       if (token === null)
@@ -223,7 +224,7 @@ export function inProcessTransport(deps: InProcessDeps): SyncTransport {
     } catch (error) {
       const failure = storeFailure(error);
       if (failure !== null) return fail(failure);
-      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      const detail = describeError(error);
       return fail(amootError('unknown', { key: 'sync.internal-error' }, `unexpected: ${detail}`));
     }
   };
@@ -238,9 +239,7 @@ function applyRetention(deps: InProcessDeps, settings: Settings, context: RunCon
     };
     deps.mirror.applyRetention(policyNow, deps.clock.nowMs());
   } catch (error) {
-    context.log?.(
-      `change-log retention failed: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    context.log?.(`change-log retention failed: ${describeError(error, 'message')}`);
   }
 }
 

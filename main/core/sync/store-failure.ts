@@ -6,12 +6,13 @@
 import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
 import { amootError, type AmootError } from '../amoot/amoot-error.ts';
 import { classifyStoreFailure } from '../ports/store-error.ts';
+import { describeError } from '../describe-error.ts';
 
 /** `error` as the run's failure when it is the storage's refusal, else null. */
 export function storeFailureOf(error: unknown, storePath: string): AmootError | null {
   const classified = classifyStoreFailure(error, storePath);
   if (classified === null) return null;
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = describeError(error, 'message');
   return amootError(classified.kind, classified.localized, `storage: ${detail}`);
 }
 

@@ -15,6 +15,7 @@ import type { HistoryStore } from '../ports/history-store.ts';
 import { underWriterLock, unstartedRun, type LockedRunDeps } from './locked-run.ts';
 import { failedRun, startedRun } from './run-record.ts';
 import { storeFailureOf } from './store-failure.ts';
+import { describeError } from '../describe-error.ts';
 
 export { recoverInterruptedRuns } from './locked-run.ts';
 
@@ -138,7 +139,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     try {
       deps.onRunFinished?.(record);
     } catch (error) {
-      log(`a listener of the finished run failed: ${describeForLog(error)}`, 'error');
+      log(`a listener of the finished run failed: ${describeError(error, 'summary')}`, 'error');
     }
     return record;
   }
@@ -148,13 +149,4 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     cancel: () => current?.controller.abort(),
     isRunning: () => current !== null,
   };
-}
-
-/**
- * An error for the log: its name and the start of its message. The history's refusals name the
- * field, never its value; a run record holds no token and no contact data anyway.
- */
-export function describeForLog(error: unknown): string {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.slice(0, 300);
 }

@@ -7,6 +7,7 @@ import { redactSecrets } from './redact.ts';
 import { isSecretStoreError } from './secret-store-error.ts';
 import { refusalFor } from './test-refusal.ts';
 import { createSignal } from '../signal.ts';
+import { describeError } from '../describe-error.ts';
 
 /** What the rest of the app may know about the token: never the token itself. */
 export interface TokenStatus {
@@ -77,7 +78,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
   const { store, testToken } = deps;
   const log = deps.log ?? (() => {});
   const changed = createSignal<TokenStatus>((error) =>
-    log(`token: a change listener failed: ${describe(error)}`),
+    log(`token: a change listener failed: ${describeError(error, 'summary')}`),
   );
   let tail: Promise<unknown> = Promise.resolve();
   /** The save from the window (one that may ask) not yet finished, if any. */
@@ -96,7 +97,10 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
   /** A store failure as the user should read it; the raw detail goes to the log, redacted. */
   function storeFailure(action: string, error: unknown, secrets: string[]): LocalizedMessage {
     log(
-      redactSecrets(`token: could not ${action} (${store.backend}): ${describe(error)}`, secrets),
+      redactSecrets(
+        `token: could not ${action} (${store.backend}): ${describeError(error, 'summary')}`,
+        secrets,
+      ),
     );
     if (isSecretStoreError(error)) return error.localized;
     return {
@@ -211,7 +215,7 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     try {
       result = await testToken(token);
     } catch (error) {
-      log(redactSecrets(`token: the test call threw: ${describe(error)}`, [token]));
+      log(redactSecrets(`token: the test call threw: ${describeError(error, 'summary')}`, [token]));
       return { ok: false, message: { key: 'token.test.inconclusive' }, canSaveUntested: true };
     }
     if (result.ok) return null;
@@ -219,8 +223,4 @@ export function createTokenService(deps: TokenServiceDeps): TokenService {
     log(`token: test refused (${error.kind}): ${error.detail}`);
     return { ok: false, error, ...refusalFor(error) };
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -10,6 +10,7 @@
 import type { ClipboardReadResult } from '../../../common/ipc/contract.ts';
 import { checkToken } from '../../../common/validation.ts';
 import { MAX_TOKEN_LENGTH } from '../../../common/ipc/arg-parsers.ts';
+import { describeError } from '../../core/describe-error.ts';
 
 /**
  * How long after a click or key press a read still counts as its doing: long enough for the page's
@@ -109,12 +110,10 @@ export function createClipboardGate(deps: ClipboardGateDeps): ClipboardGate {
         log('clipboard: cleared, it held the token just saved');
       } catch (error) {
         // The token is saved either way; the user can still clear the clipboard themselves.
-        log(`clipboard: could not be cleared after the token was saved (${describe(error)})`);
+        log(
+          `clipboard: could not be cleared after the token was saved (${describeError(error, 'name')})`,
+        );
       }
     },
   };
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
 }

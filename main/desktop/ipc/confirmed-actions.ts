@@ -10,7 +10,7 @@ import type { HistoryStore } from '../../core/ports/history-store.ts';
 import { localizedOf } from '../../core/sync/store-failure.ts';
 import type { TokenService } from '../../core/token/token-service.ts';
 import type { Logger } from '../logging/logging.ts';
-import { describeError } from '../logging/app-logging.ts';
+import { describeError } from '../../core/describe-error.ts';
 
 /**
  * One question at a time. While the dialog is open the window behind it takes no clicks, so a

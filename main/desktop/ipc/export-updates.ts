@@ -11,7 +11,7 @@ import { ExportTargetError } from '../../core/export/export-target.ts';
 import { CANCELLED } from '../../core/ports/confirm.ts';
 import type { WriteUpdatesCsvFile } from '../../sync-worker/worker-export.ts';
 import type { Logger } from '../logging/logging.ts';
-import { describeError } from '../logging/app-logging.ts';
+import { describeError } from '../../core/describe-error.ts';
 
 /** The options this passes to Electron's save dialog. */
 export interface SaveDialogRequest {

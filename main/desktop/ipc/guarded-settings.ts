@@ -9,7 +9,7 @@ import { CANCELLED, type Confirm, type ConfirmRequest } from '../../core/ports/c
 import type { SettingsStore } from '../../core/ports/settings-store.ts';
 import { settingsQuestions } from '../../core/settings/settings-questions.ts';
 import type { Logger } from '../logging/logging.ts';
-import { describeError } from '../logging/app-logging.ts';
+import { describeError } from '../../core/describe-error.ts';
 import { storeMessage } from './confirmed-actions.ts';
 import type { DemoMode } from '../lifecycle/demo-mode.ts';
 

@@ -8,6 +8,7 @@ import type { ArgsOf, InvokeChannel, ResultOf } from '../../../common/ipc/contra
 import { FORBIDDEN, INTERNAL, type IpcResponse } from '../../../common/ipc/envelope.ts';
 import type { Parsed } from '../../../common/ipc/parse.ts';
 import { redactSecrets } from '../../core/token/redact.ts';
+import { describeError } from '../../core/describe-error.ts';
 
 /** The parts of Electron's `IpcMainInvokeEvent` the checks read. */
 export interface InvokeEventLike {
@@ -56,7 +57,10 @@ export async function handleCall<C extends InvokeChannel>(
     return { ok: true, value: await handler(parsed.value) };
   } catch (error) {
     log(
-      redactSecrets(`ipc: ${channel} failed: ${describe(error)}`, secretsIn(channel, parsed.value)),
+      redactSecrets(
+        `ipc: ${channel} failed: ${describeError(error)}`,
+        secretsIn(channel, parsed.value),
+      ),
     );
     return INTERNAL;
   }
@@ -66,7 +70,7 @@ function isTrusted(context: CallContext): boolean {
   try {
     return context.isTrustedSender(context.event) === true;
   } catch (error) {
-    context.log(`ipc: the sender check failed, so the call was refused: ${describe(error)}`);
+    context.log(`ipc: the sender check failed, so the call was refused: ${describeError(error)}`);
     return false;
   }
 }
@@ -98,15 +102,5 @@ function senderUrl(event: InvokeEventLike): string {
     return url.length > MAX_LOGGED_URL ? `${url.slice(0, MAX_LOGGED_URL)}…` : url;
   } catch {
     return 'unknown frame';
-  }
-}
-
-/** The stack when there is one (it starts with the message), for the log only. */
-function describe(error: unknown): string {
-  try {
-    if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-    return String(error);
-  } catch {
-    return 'an error that could not be described';
   }
 }

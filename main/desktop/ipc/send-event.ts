@@ -4,6 +4,7 @@
  * the whole state again (`state.get`) when it opens.
  */
 import type { EventChannel, PayloadOf } from '../../../common/ipc/contract.ts';
+import { describeError } from '../../core/describe-error.ts';
 
 /** The part of Electron's `WebContents` used here. */
 export interface EventTargetLike {
@@ -27,9 +28,7 @@ export function sendEvent<E extends EventChannel>(
     contents.send(channel, payload);
     return true;
   } catch (error) {
-    log(
-      `ipc: could not send ${channel}: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    log(`ipc: could not send ${channel}: ${describeError(error, 'message')}`);
     return false;
   }
 }

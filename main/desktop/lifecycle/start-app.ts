@@ -33,7 +33,7 @@ import { setupNotifications } from '../notifications/notifications.ts';
 import { trayResourcesDir } from '../tray/tray-icons.ts';
 import { utilityProcessLauncher } from '../../sync-worker/launch-utility-process.ts';
 import { setupTray } from '../tray/tray.ts';
-import { describeError } from '../logging/app-logging.ts';
+import { describeError } from '../../core/describe-error.ts';
 import type { AppBase } from './app-base.ts';
 import { createAppStateHub } from '../services/app-state-hub.ts';
 import { createClipboardGate } from '../ipc/clipboard-gate.ts';

@@ -49,9 +49,3 @@ export function closeElectronLogIpc(
   ipcMain.removeAllListeners(ELECTRON_LOG_CHANNEL);
   ipcMain.removeHandler(ELECTRON_LOG_CHANNEL);
 }
-
-/** An error's stack (or text) for one log line. */
-export function describeError(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
-}

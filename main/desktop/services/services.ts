@@ -32,7 +32,7 @@ import {
   type TokenService,
 } from '../../core/token/token-service.ts';
 import type { Logger } from '../logging/logging.ts';
-import { describeError } from '../logging/app-logging.ts';
+import { describeError } from '../../core/describe-error.ts';
 import { applyDemoSettings, createDemoSecretStore, type DemoMode } from '../lifecycle/demo-mode.ts';
 import { createRunTokenLease } from './run-token-lease.ts';
 import type { SecretsInUse } from '../lifecycle/secrets-in-use.ts';

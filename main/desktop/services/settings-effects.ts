@@ -9,7 +9,7 @@ import type { Settings, ThemeSetting } from '../../../common/settings.ts';
 import type { SettingsStore } from '../../core/ports/settings-store.ts';
 import type { LoginItemPreferences, LoginItemResult } from '../lifecycle/login-item.ts';
 import type { Logger } from '../logging/logging.ts';
-import { describeError } from '../logging/app-logging.ts';
+import { describeError } from '../../core/describe-error.ts';
 
 export interface SettingsEffectsDeps {
   readonly settings: Pick<SettingsStore, 'get' | 'onChange'>;

@@ -2,16 +2,20 @@
  * The one-time "still running in the tray" notice. Whether it was shown is kept in a small file
  * in the data folder, apart from the settings: it is the app's memory, not a choice the user makes.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { formatMessage, type Language } from '../../../common/i18n/format-message.ts';
-
-export const UI_FLAGS_FILE = 'ui-flags.json';
+import { writeFileAtomicSync } from '../../adapters/files/write-file-atomic.ts';
+import { UI_FLAGS_FILE } from '../../core/ports/data-folder.ts';
 
 export interface NoticeFlag {
   shown(): boolean;
   markShown(): void;
 }
+
+const JSON_FLAGS = new TextEncoder().encode(
+  `${JSON.stringify({ closeToTrayNoticeShown: true })}\n`,
+);
 
 /** The flag in `<dataDir>/ui-flags.json`; a missing or unreadable file means "not shown". */
 export function closeNoticeFlag(dataDir: string, onError: (error: unknown) => void): NoticeFlag {
@@ -35,12 +39,7 @@ export function closeNoticeFlag(dataDir: string, onError: (error: unknown) => vo
     markShown() {
       shown = true;
       try {
-        mkdirSync(dirname(file), { recursive: true });
-        const partial = `${file}.partial`;
-        writeFileSync(partial, `${JSON.stringify({ closeToTrayNoticeShown: true })}\n`, {
-          mode: 0o600,
-        });
-        renameSync(partial, file);
+        writeFileAtomicSync(file, JSON_FLAGS);
       } catch (error) {
         // At worst the notice shows once more at the next start.
         onError(error);

@@ -1,9 +1,17 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { SyncProgress } from '../../../common/sync-types.ts';
-import { closeNoticeFlag, UI_FLAGS_FILE } from '../../../main/desktop/window/close-notice.ts';
+import { closeNoticeFlag } from '../../../main/desktop/window/close-notice.ts';
+import { UI_FLAGS_FILE } from '../../../main/core/ports/data-folder.ts';
 import { readDemoMode } from '../../../main/desktop/lifecycle/demo-mode.ts';
 import { defaultFileName } from '../../../main/desktop/ipc/export-updates.ts';
 import { resolveLanguage } from '../../../main/desktop/lifecycle/language.ts';
@@ -187,6 +195,10 @@ describe('the close-to-tray notice flag', () => {
     closeNoticeFlag(dir, (e) => errors.push(e)).markShown();
     expect(closeNoticeFlag(dir, (e) => errors.push(e)).shown()).toBe(true);
     expect(existsSync(join(dir, `${UI_FLAGS_FILE}.partial`))).toBe(false);
+    // Written through the one atomic writer: owner-only, and no temporary file left beside it.
+    expect(readdirSync(dir)).toEqual([UI_FLAGS_FILE]);
+    if (process.platform !== 'win32')
+      expect(statSync(join(dir, UI_FLAGS_FILE)).mode & 0o777).toBe(0o600);
     writeFileSync(join(dir, UI_FLAGS_FILE), '{not json');
     expect(closeNoticeFlag(dir, (e) => errors.push(e)).shown()).toBe(false);
     expect(errors).toEqual([]);
