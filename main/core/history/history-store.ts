@@ -5,7 +5,7 @@ import type { HistoryPage, HistoryStore } from '../ports/history-store.ts';
 import type { StoreRecovery } from '../ports/store-recovery.ts';
 import { busyError, classifyStoreFailure } from '../ports/store-error.ts';
 import { UNSHARED_LOCK, type WriterLock } from '../ports/writer-lock.ts';
-import type { JsonDocument } from '../settings/json-document.ts';
+import { setAsideUnusable, type JsonDocument } from '../settings/json-document.ts';
 import {
   checkHistoryLimits,
   DEFAULT_HISTORY_LIMITS,
@@ -210,12 +210,10 @@ export function openHistoryStore(options: OpenHistoryOptions): OpenedHistory {
   let recovery = options.recovery ?? null;
   const stored = readStoredHistory(document.read(), HISTORY_FORMAT_VERSION);
   const messages: LocalizedMessage[] = [];
-  if (!stored.ok && options.readOnly) {
-    messages.push({ key: 'store.damaged', params: { path: document.path } });
-  } else if (!stored.ok) {
-    const atMs = clock.nowMs();
-    const movedTo = document.moveAside(atMs);
-    recovery = { store: 'history', movedTo, reason: stored.reason, atMs };
+  if (!stored.ok) {
+    const unusable = { store: 'history', reason: stored.reason } as const;
+    const how = { clock, readOnly: options.readOnly };
+    recovery = setAsideUnusable(document, unusable, how, messages) ?? recovery;
   }
   const runs = stored.ok ? stored.runs : [];
   const droppedEntries = stored.ok ? stored.dropped : 0;

@@ -4,6 +4,10 @@
  * electron-store. The stores read once when they open, keep the value in memory, and write the
  * whole document back on every change.
  */
+import type { LocalizedMessage } from '../../../common/i18n/format-message.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { StoreRecovery } from '../ports/store-recovery.ts';
+
 export interface JsonDocument {
   /** Where the file lives, for the log and for telling the user where a damaged file went. */
   readonly path: string;
@@ -21,4 +25,28 @@ export interface JsonDocument {
    * the new full path. Reads afterwards see an empty document.
    */
   moveAside(atMs: number): string;
+}
+
+/**
+ * What a store does with a document it cannot use as a whole: reading only, it says so and leaves
+ * the file alone; otherwise it moves the file aside (its bytes kept) and returns the recovery to
+ * report. Either way the store goes on with its defaults.
+ */
+export function setAsideUnusable(
+  document: JsonDocument,
+  unusable: { readonly store: StoreRecovery['store']; readonly reason: string },
+  options: { readonly readOnly?: boolean | undefined; readonly clock: Pick<Clock, 'nowMs'> },
+  messages: LocalizedMessage[],
+): StoreRecovery | null {
+  if (options.readOnly) {
+    messages.push({ key: 'store.damaged', params: { path: document.path } });
+    return null;
+  }
+  const atMs = options.clock.nowMs();
+  return {
+    store: unusable.store,
+    movedTo: document.moveAside(atMs),
+    reason: unusable.reason,
+    atMs,
+  };
 }

@@ -12,7 +12,7 @@ import type { SettingsCheck, SettingsStore, SettingsUpdate } from '../ports/sett
 import type { StoreRecovery } from '../ports/store-recovery.ts';
 import { classifyStoreFailure } from '../ports/store-error.ts';
 import { UNSHARED_LOCK, type WriterLock } from '../ports/writer-lock.ts';
-import type { JsonDocument } from './json-document.ts';
+import { setAsideUnusable, type JsonDocument } from './json-document.ts';
 import { readStoredSettings, type SettingsLoadNote } from './read-stored-settings.ts';
 
 type Listener = (settings: Settings, changed: ReadonlyArray<SettingsKey>) => void;
@@ -222,12 +222,10 @@ export function openSettingsStore(options: OpenSettingsOptions): OpenedSettings 
   const raw = document.read();
   const stored = readStoredSettings(raw, options.policy);
   const messages: LocalizedMessage[] = [];
-  if (!stored.ok && options.readOnly) {
-    messages.push({ key: 'store.damaged', params: { path: document.path } });
-  } else if (!stored.ok) {
-    const atMs = clock.nowMs();
-    const movedTo = document.moveAside(atMs);
-    recovery = { store: 'settings', movedTo, reason: stored.reason, atMs };
+  if (!stored.ok) {
+    const unusable = { store: 'settings', reason: stored.reason } as const;
+    const how = { clock, readOnly: options.readOnly };
+    recovery = setAsideUnusable(document, unusable, how, messages) ?? recovery;
   }
   const settings = stored.ok ? stored.settings : DEFAULT_SETTINGS;
   const notes = stored.ok ? stored.notes : [];
