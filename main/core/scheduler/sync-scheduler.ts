@@ -1,7 +1,8 @@
+import type { SyncTrigger } from '../../../common/sync-types.ts';
 import type { TimerHandle } from '../ports/clock.ts';
 import { systemLocalTime } from './local-time.ts';
 import { openPause } from './pause-window.ts';
-import { createRunGate } from './run-gate.ts';
+import { createRunGate } from '../sync/run-gate.ts';
 import type { Now, PolicyState, SchedulerEvent } from './policy-types.ts';
 import { initialPolicyState, withNextJitter } from './policy-types.ts';
 import { decide, schedulerView } from './scheduler-policy.ts';
@@ -13,6 +14,8 @@ const DEFAULT_SETTLE_MS = 2_000;
 /** Node fires a setTimeout longer than 2^31−1 ms at once; longer waits are re-armed in steps. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 const CANCELLED: SyncResult = { ok: false, errorKind: 'cancelled' };
+/** What a run that threw or returned garbage counts as: a failure worth a backed-off retry. */
+const BROKEN_RUN: SyncResult = { ok: false, errorKind: 'unknown' };
 
 /**
  * Runs the scheduling policy (`decide` in scheduler-policy.ts) against the world: it reads the
@@ -34,8 +37,8 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
   });
   let timer: { readonly handle: TimerHandle } | null = null;
 
-  const gate = createRunGate({
-    runSync: deps.runSync,
+  const gate = createRunGate<SyncResult>({
+    run: (trigger) => settledRun(deps.runSync, trigger, reportError),
     onStart: () => dispatch({ kind: 'run-started' }),
     onEnd: (result) => dispatch({ kind: 'run-ended', result }),
     onError: reportError,
@@ -106,4 +109,26 @@ export function createSyncScheduler(deps: SchedulerDeps): SyncScheduler {
     state: () => schedulerView(state, readNow()),
     onStateChange: changes.subscribe,
   };
+}
+
+/** The run's result, never a rejection: the policy hears of every run's end, broken or not. */
+async function settledRun(
+  runSync: SchedulerDeps['runSync'],
+  trigger: SyncTrigger,
+  reportError: (error: unknown) => void,
+): Promise<SyncResult> {
+  try {
+    const value: unknown = await runSync(trigger);
+    if (isSyncResult(value)) return value;
+    reportError(new TypeError(`runSync resolved with ${JSON.stringify(value)}`));
+  } catch (error) {
+    reportError(error);
+  }
+  return BROKEN_RUN;
+}
+
+function isSyncResult(value: unknown): value is SyncResult {
+  if (typeof value !== 'object' || value === null) return false;
+  const { ok, errorKind } = value as { ok?: unknown; errorKind?: unknown };
+  return ok === true || (ok === false && typeof errorKind === 'string');
 }

@@ -14,6 +14,7 @@ import type { Clock } from '../ports/clock.ts';
 import type { HistoryStore } from '../ports/history-store.ts';
 import { underWriterLock, unstartedRun, type LockedRunDeps } from './locked-run.ts';
 import { failedRun, startedRun } from './run-record.ts';
+import { createRunGate } from './run-gate.ts';
 import { storeFailureOf } from './store-failure.ts';
 import { describeError } from '../describe-error.ts';
 
@@ -74,18 +75,16 @@ export interface SyncEngine {
 }
 
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
-  let current: { promise: Promise<SyncRunRecord>; controller: AbortController } | null = null;
   const log: EngineLog = (line, level = 'info') => deps.log?.(line, level);
-
-  const run = (trigger: SyncTrigger): Promise<SyncRunRecord> => {
-    if (current) return current.promise;
-    const controller = new AbortController();
-    const promise = execute(trigger, controller.signal).finally(() => {
-      current = null;
-    });
-    current = { promise, controller };
-    return promise;
-  };
+  // One controller per run, made as the gate starts it: `cancel()` reaches the run going only.
+  let controller: AbortController | null = null;
+  const gate = createRunGate<SyncRunRecord>({
+    run: (trigger) => {
+      const own = new AbortController();
+      controller = own;
+      return execute(trigger, own.signal);
+    },
+  });
 
   /** The run, under the folder's writer lock; a refused one is answered, not recorded. */
   async function execute(trigger: SyncTrigger, signal: AbortSignal): Promise<SyncRunRecord> {
@@ -145,8 +144,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   return {
-    run,
-    cancel: () => current?.controller.abort(),
-    isRunning: () => current !== null,
+    run: (trigger) => gate.join(trigger),
+    cancel: () => {
+      if (gate.running) controller?.abort();
+    },
+    isRunning: () => gate.running,
   };
 }
