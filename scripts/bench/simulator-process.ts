@@ -3,6 +3,7 @@
  * counts against the process being measured.
  */
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
 
 const NODE = [
@@ -40,10 +41,7 @@ export async function startSimulatorProcess(
   return {
     baseUrl,
     async update(count) {
-      await fetch(baseUrl.replace(/\/rest$/, '/_control/update'), {
-        method: 'POST',
-        body: JSON.stringify({ count }),
-      });
+      await post(baseUrl.replace(/\/rest$/, '/_control/update'), JSON.stringify({ count }));
       await warm(baseUrl, token);
     },
     stop: () => child.kill('SIGTERM'),
@@ -52,10 +50,29 @@ export async function startSimulatorProcess(
 
 /** An untimed request, so the simulator has rendered the new answer before the measured sync. */
 export async function warm(baseUrl: string, token: string): Promise<void> {
-  const response = await fetch(`${baseUrl}/ContactListUpdates`, {
-    method: 'POST',
-    headers: { Authorization: token },
-    body: 'ContactGroupID=0',
+  await post(`${baseUrl}/ContactListUpdates`, 'ContactGroupID=0', {
+    Authorization: token,
+    'Content-Type': 'application/x-www-form-urlencoded',
   });
-  await response.arrayBuffer();
+}
+
+/**
+ * A POST on a connection of its own, its answer read and dropped. Not `fetch`: its pool reuses a
+ * socket left idle through a long measurement, which the simulator's keep-alive timeout (5 s) may
+ * close just as the next request goes out ("other side closed"), failing the whole bench run.
+ */
+function post(url: string, body: string, headers: Record<string, string> = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'POST', agent: false, headers }, (response) => {
+      response.resume();
+      response.on('error', reject);
+      response.on('end', () => {
+        const status = response.statusCode ?? 0;
+        if (status >= 200 && status < 300) resolve();
+        else reject(new Error(`${url} answered HTTP ${status}`));
+      });
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
 }
