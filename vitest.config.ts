@@ -35,6 +35,10 @@ export default defineConfig({
           name: 'renderer',
           include: [...PROJECT_FILES.renderer.include],
           environment: 'jsdom',
+          // One jsdom per worker rather than per file: building it was two thirds of this
+          // project's time (31 s → 9 s here). The files pass alike in shuffled orders (four seeds
+          // of --sequence.shuffle); a file that leaves state behind would show up there first.
+          isolate: false,
         },
       },
       nodeProject('integration'),
