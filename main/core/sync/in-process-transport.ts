@@ -63,9 +63,7 @@ export function inProcessTransport(deps: InProcessDeps): SyncTransport {
 
   /** A run whose history entry could not be written: answered, not recorded. */
   function unrecorded(context: RunContext, error: AmootError): SyncRunRecord {
-    const record = unstartedRun(context.trigger, deps.clock.nowMs(), error);
-    context.log?.(`sync ${record.id} ${context.trigger} not run (${error.kind}): ${error.detail}`);
-    return record;
+    return unstartedRun(context.trigger, deps.clock.nowMs(), error, context.log);
   }
 
   return async function runHere(context: RunContext): Promise<SyncRunRecord> {

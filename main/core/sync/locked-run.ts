@@ -70,8 +70,10 @@ export function unstartedRun(
   trigger: SyncTrigger,
   nowMs: number,
   error: AmootError,
+  log?: (line: string) => void,
 ): SyncRunRecord {
   const started = startedRun(randomUUID(), trigger, nowMs);
+  log?.(`sync ${started.id} ${trigger} not run (${error.kind}): ${error.detail}`);
   return failedRun(started, { durationMs: 0, attempts: 0, error });
 }
 

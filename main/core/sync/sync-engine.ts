@@ -112,9 +112,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   }
 
   function unrecorded(trigger: SyncTrigger, error: AmootError): SyncRunRecord {
-    const record = unstartedRun(trigger, deps.clock.nowMs(), error);
-    log(`sync ${record.id} ${trigger} not run (${error.kind}): ${error.detail}`, 'warn');
-    return record;
+    return unstartedRun(trigger, deps.clock.nowMs(), error, (line) => log(line, 'warn'));
   }
 
   /** Settings that cannot be used: a failed run in the history, no request and no token read. */
