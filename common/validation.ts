@@ -1,4 +1,3 @@
-import { toAsciiDigits } from './digits.ts';
 import type { LocalizedMessage } from './i18n/format-message.ts';
 
 /** Either the cleaned value or the reason it was refused, ready to show in both languages. */
@@ -89,4 +88,15 @@ export function isLoopbackHost(hostname: string): boolean {
 
 function refuse(key: LocalizedMessage['key'], params?: LocalizedMessage['params']): Checked<never> {
   return { ok: false, message: params ? { key, params } : { key } };
+}
+
+/**
+ * Persian (U+06F0–U+06F9) and Arabic-Indic (U+0660–U+0669) digits become ASCII digits, because a
+ * Persian keyboard types them and the API accepts only ASCII.
+ */
+export function toAsciiDigits(text: string): string {
+  return text.replace(/[\u06F0-\u06F9\u0660-\u0669]/g, (digit) => {
+    const code = digit.charCodeAt(0);
+    return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
+  });
 }

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ChangeKind } from '../common/sync-types.ts';
-import { openContactMirror } from '../main/adapters/sqlite/open-contact-mirror.ts';
+import { openContactMirror } from '../main/adapters/sqlite/sqlite-contact-mirror.ts';
 import type {
   ContactMirror,
   MirrorChange,

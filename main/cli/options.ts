@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
-import { toAsciiDigits } from '../../common/digits.ts';
+import { toAsciiDigits } from '../../common/validation.ts';
 import { CliUsageError } from './cli-failure.ts';
 import { describeError } from '../core/describe-error.ts';
 

@@ -11,7 +11,7 @@ import {
 import {
   openContactMirror,
   openContactMirrorReadOnly,
-} from '../adapters/sqlite/open-contact-mirror.ts';
+} from '../adapters/sqlite/sqlite-contact-mirror.ts';
 import { WRITER_LOCK_FILE, openWriterLock } from '../adapters/sqlite/writer-lock-file.ts';
 import type { ContactMirror } from '../core/ports/contact-mirror.ts';
 import type { HistoryStore } from '../core/ports/history-store.ts';

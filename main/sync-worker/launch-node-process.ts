@@ -5,7 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WORKER_V8_FLAGS, type FromWorker, type LaunchWorker } from './protocol.ts';
-import { afterDrained, stderrLines } from './stderr-lines.ts';
+import { afterDrained, stderrLines } from './process-transport.ts';
 
 const ENTRY = fileURLToPath(new URL('./node-entry.ts', import.meta.url));
 

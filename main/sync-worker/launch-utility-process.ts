@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { UtilityProcess } from 'electron';
 import { WORKER_V8_FLAGS, type FromWorker, type LaunchWorker } from './protocol.ts';
-import { afterDrained, stderrLines } from './stderr-lines.ts';
+import { afterDrained, stderrLines } from './process-transport.ts';
 
 export interface UtilityProcessApi {
   fork(
@@ -31,7 +31,7 @@ export function utilityProcessLauncher(
       // would only fill its buffer. Stderr is read, since only a crash writes there.
       stdio: ['ignore', 'ignore', 'pipe'],
     });
-    // What a crash wrote goes to the log, line by line (see stderr-lines.ts).
+    // What a crash wrote goes to the log, line by line (see `stderrLines` in process-transport.ts).
     const drained = stderrLines(child.stderr, options.onStderr);
     return {
       post: (message) => child.postMessage(message),

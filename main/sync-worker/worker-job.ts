@@ -3,7 +3,7 @@
  * entry (tests) differ only in how messages travel and which `fetch` reaches the network.
  */
 import { join } from 'node:path';
-import { openContactMirror } from '../adapters/sqlite/open-contact-mirror.ts';
+import { openContactMirror } from '../adapters/sqlite/sqlite-contact-mirror.ts';
 import { MIRROR_FILE } from '../core/ports/data-folder.ts';
 import type { FetchFunction } from '../core/amoot/guarded-request.ts';
 import { systemClock, systemTimers } from '../core/ports/clock.ts';

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openContactMirror } from '../../main/adapters/sqlite/open-contact-mirror.ts';
+import { openContactMirror } from '../../main/adapters/sqlite/sqlite-contact-mirror.ts';
 import { MIRROR_FILE } from '../../main/core/ports/data-folder.ts';
 import type { MirrorChange, MirrorUpsert } from '../../main/core/ports/contact-mirror.ts';
 import type { E2eApp } from './harness/app-server.ts';

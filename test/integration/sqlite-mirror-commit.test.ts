@@ -5,7 +5,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRows } from '../support/mirror-rows.ts';
-import { openContactMirror } from '../../main/adapters/sqlite/open-contact-mirror.ts';
+import { openContactMirror } from '../../main/adapters/sqlite/sqlite-contact-mirror.ts';
 import type {
   ContactMirror,
   MirrorChange,

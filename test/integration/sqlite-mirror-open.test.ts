@@ -5,8 +5,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readRows } from '../support/mirror-rows.ts';
-import { openContactMirror } from '../../main/adapters/sqlite/open-contact-mirror.ts';
-import { APPLICATION_ID, SCHEMA_VERSION } from '../../main/adapters/sqlite/schema.ts';
+import { openContactMirror } from '../../main/adapters/sqlite/sqlite-contact-mirror.ts';
+import { APPLICATION_ID, SCHEMA_VERSION } from '../../main/adapters/sqlite/open-database.ts';
 import { MirrorTooNewError } from '../../main/adapters/sqlite/store-errors.ts';
 import type { ContactMirror, MirrorCommit } from '../../main/core/ports/contact-mirror.ts';
 

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANGE_KINDS, type ChangeKind } from '../../common/sync-types.ts';
-import { openContactMirror } from '../../main/adapters/sqlite/open-contact-mirror.ts';
+import { openContactMirror } from '../../main/adapters/sqlite/sqlite-contact-mirror.ts';
 import { openMirrorDatabase } from '../../main/adapters/sqlite/open-database.ts';
 import { UpdatesReader } from '../../main/adapters/sqlite/query-updates.ts';
 import type { AccessPath } from '../../main/adapters/sqlite/update-access-path.ts';

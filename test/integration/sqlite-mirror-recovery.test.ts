@@ -5,7 +5,7 @@ import path from 'node:path';
 // SQLite as Node bundles it: another program's database, and a hand that damages ours.
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openContactMirror } from '../../main/adapters/sqlite/open-contact-mirror.ts';
+import { openContactMirror } from '../../main/adapters/sqlite/sqlite-contact-mirror.ts';
 import type { ContactMirror } from '../../main/core/ports/contact-mirror.ts';
 
 const AT = Date.UTC(2026, 10, 27, 5, 45, 0);

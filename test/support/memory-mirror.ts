@@ -9,7 +9,7 @@ import type {
   UpdatesQuery,
 } from '../../main/core/ports/contact-mirror.ts';
 import { CHANGE_KINDS } from '../../common/sync-types.ts';
-import { packState } from '../../main/core/sync/contact-state.ts';
+import { packState } from '../../main/core/sync/diff.ts';
 
 /**
  * A plain in-memory ContactMirror for unit tests of the engine and the diff: simple enough to be

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { UpdateRow, UpdatesPage, UpdatesQuery } from '../../core/ports/contact-mirror.ts';
 import { zeroTotals, type ChangeKind } from '../../../common/sync-types.ts';
-import { KIND_CODES, kindOfCode, type KindCode } from './kind-codes.ts';
+import { KIND_CODES, kindOfCode, type KindCode } from './mirror-input.ts';
 import { chooseAccessPath, type AccessCounts, type AccessPath } from './update-access-path.ts';
 import { prefixRange, toSqlUpdatesFilter, type SqlUpdatesFilter } from './sql-updates-filter.ts';
 

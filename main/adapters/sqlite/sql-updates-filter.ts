@@ -1,7 +1,9 @@
 import type { UpdatesQuery } from '../../core/ports/contact-mirror.ts';
 import { MAX_PAGE_ROWS } from '../../../common/ipc/view-types.ts';
-import { KIND_CODES, kindCode, type KindCode } from './kind-codes.ts';
 import {
+  KIND_CODES,
+  kindCode,
+  type KindCode,
   checkArray,
   checkFiniteNumber,
   checkIdPrefix,

@@ -3,7 +3,7 @@ import { describeError } from '../../core/describe-error.ts';
 
 /**
  * The file cannot be our mirror: damaged, not a database at all, or a database of another program.
- * Opening moves such a file aside and starts afresh (see open-contact-mirror.ts).
+ * Opening moves such a file aside and starts afresh (see `openContactMirror` in sqlite-contact-mirror.ts).
  */
 export class MirrorFileDamagedError extends Error {
   override readonly name = 'MirrorFileDamagedError';

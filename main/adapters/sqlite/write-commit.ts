@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
-import type { MirrorCommit, MirrorUpsert } from '../../core/ports/contact-mirror.ts';
+import type {
+  MirrorCommit,
+  MirrorUpsert,
+  MirrorIdentity,
+} from '../../core/ports/contact-mirror.ts';
 import { ascendingOrder } from './ascending-order.ts';
-import { BatchInsert } from './batch-insert.ts';
-import { packState } from '../../core/sync/contact-state.ts';
-import { checkIdentity, IdentityWriter } from './mirror-identity.ts';
-import { kindCode } from './kind-codes.ts';
+import { packState } from '../../core/sync/diff.ts';
 import {
+  kindCode,
   BOOLEAN_RULE,
   ID_RULE,
   KIND_RULE,
@@ -174,5 +176,126 @@ export class CommitWriter {
       this.#addToTotal.run(code, rows);
       this.#addToCount.run(detectedAtMs, code, rows);
     }
+  }
+}
+
+/** Writes one row's values into `params` from `offset` on. */
+export type FillRow = (row: number, params: unknown[], offset: number) => void;
+
+/**
+ * A multi-row `INSERT … VALUES (…),(…),…` run once per batch of rows. Each statement call crosses
+ * from JavaScript into SQLite once for a few hundred rows instead of once per row, which is most
+ * of the cost of writing a million. The full-size statement is prepared once and its parameter
+ * array reused; the last, shorter batch gets a statement of its own size.
+ */
+export class BatchInsert {
+  readonly #db: Database.Database;
+  readonly #head: string;
+  readonly #tuple: string;
+  readonly #tail: string;
+  readonly #width: number;
+  readonly #rowsPerStatement: number;
+  #full: Database.Statement<unknown[]> | undefined;
+
+  /**
+   * `head` is `INSERT INTO t (a, b)`, `tail` anything after the VALUES list (an upsert clause);
+   * `width` is the number of `?` per row.
+   */
+  constructor(
+    db: Database.Database,
+    sql: { head: string; width: number; tail?: string },
+    rowsPerStatement: number,
+  ) {
+    this.#db = db;
+    this.#head = sql.head;
+    this.#width = sql.width;
+    this.#tuple = `(${new Array<string>(sql.width).fill('?').join(',')})`;
+    this.#tail = sql.tail ?? '';
+    this.#rowsPerStatement = rowsPerStatement;
+  }
+
+  /** Inserts rows `0..count-1`, asking `fill` for each row's values in that order. */
+  write(count: number, fill: FillRow): void {
+    const size = this.#rowsPerStatement;
+    const width = this.#width;
+    let row = 0;
+    if (count >= size) {
+      this.#full ??= this.#prepare(size);
+      const params = new Array<unknown>(size * width);
+      for (; row + size <= count; row += size) {
+        for (let i = 0; i < size; i += 1) fill(row + i, params, i * width);
+        this.#full.run(params);
+      }
+    }
+    const rest = count - row;
+    if (rest === 0) return;
+    const params = new Array<unknown>(rest * width);
+    for (let i = 0; i < rest; i += 1) fill(row + i, params, i * width);
+    this.#prepare(rest).run(params);
+  }
+
+  #prepare(rows: number): Database.Statement<unknown[]> {
+    const values = new Array<string>(rows).fill(this.#tuple).join(',');
+    return this.#db.prepare(`${this.#head} VALUES ${values}${this.#tail}`);
+  }
+}
+
+/** Checks an identity before anything is written, naming the first bad field. */
+export function checkIdentity(identity: MirrorIdentity): MirrorIdentity {
+  if (identity === null || typeof identity !== 'object') {
+    throw new RangeError('commit.identity must be an object');
+  }
+  return {
+    baseUrl: checkText(identity.baseUrl, 'commit.identity.baseUrl'),
+    contactGroupId: checkText(identity.contactGroupId, 'commit.identity.contactGroupId'),
+    serverTimeZone: checkText(identity.serverTimeZone, 'commit.identity.serverTimeZone'),
+  };
+}
+
+/**
+ * The `mirror_identity` row, read and written inside the commit's transaction, so the contacts
+ * and what they are contacts of always change together. `since_ms` moves only when the identity
+ * does: it is when the current baseline began.
+ */
+export class IdentityWriter {
+  readonly #read: Database.Statement<[], [string, string, string]>;
+  readonly #write: Database.Statement<[string, string, string, number]>;
+  readonly #clearContacts: Database.Statement<[]>;
+  readonly #clearLastCommit: Database.Statement<[]>;
+
+  constructor(db: Database.Database) {
+    this.#read = db
+      .prepare<[], [string, string, string]>(
+        'SELECT base_url, contact_group_id, server_time_zone FROM mirror_identity WHERE only_row = 1',
+      )
+      .raw(true);
+    this.#write = db.prepare(
+      `INSERT INTO mirror_identity (only_row, base_url, contact_group_id, server_time_zone, since_ms)
+       VALUES (1, ?, ?, ?, ?)
+       ON CONFLICT (only_row) DO UPDATE SET base_url = excluded.base_url,
+         contact_group_id = excluded.contact_group_id,
+         server_time_zone = excluded.server_time_zone, since_ms = excluded.since_ms
+       WHERE (base_url, contact_group_id, server_time_zone)
+         IS NOT (excluded.base_url, excluded.contact_group_id, excluded.server_time_zone)`,
+    );
+    this.#clearContacts = db.prepare('DELETE FROM contacts');
+    this.#clearLastCommit = db.prepare('DELETE FROM last_commit');
+  }
+
+  read(): MirrorIdentity | null {
+    const row = this.#read.get();
+    if (row === undefined) return null;
+    const [baseUrl, contactGroupId, serverTimeZone] = row;
+    return { baseUrl, contactGroupId, serverTimeZone };
+  }
+
+  write(identity: MirrorIdentity, nowMs: number): void {
+    this.#write.run(identity.baseUrl, identity.contactGroupId, identity.serverTimeZone, nowMs);
+  }
+
+  /** A new baseline: the old server's contacts go; the change log stays (real changes). */
+  clearContacts(): void {
+    this.#clearContacts.run();
+    this.#clearLastCommit.run();
   }
 }

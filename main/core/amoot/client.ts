@@ -8,11 +8,13 @@ import {
   type Checked,
 } from '../../../common/validation.ts';
 import { amootError, type AmootError } from './amoot-error.ts';
-import { GuardedRequest, type FetchFunction } from './guarded-request.ts';
-import { classifyHttpStatus } from './http-status.ts';
-import { readContactListBody } from './read-body.ts';
-import { assertTimeZone } from './server-time.ts';
+import { GuardedRequest, type FetchFunction, classifyHttpStatus } from './guarded-request.ts';
+import { assertTimeZone, createServerTimeParser, createWallClockConverter } from './server-time.ts';
 import { redactSecrets } from '../token/redact.ts';
+import { parseContactListBody, type BodyOutcome } from './parse-body.ts';
+import { scanContactList } from './scan-contact-list.ts';
+import { gunzipSync } from 'node:zlib';
+import { describeError } from '../describe-error.ts';
 
 export const DEFAULT_BASE_URL = 'https://portal.amootsms.com/rest';
 export const DEFAULT_SERVER_TIME_ZONE = 'Asia/Tehran';
@@ -218,4 +220,57 @@ function inputError(
 function redactToken(error: AmootError, token: string): AmootError {
   const detail = redactSecrets(error.detail, [token]);
   return detail === error.detail ? error : { ...error, detail };
+}
+
+/**
+ * An answer's bytes to records or one classified error. A successful answer of the usual form is
+ * read by the byte scanner; anything else — every failure included — by the reference parser over
+ * the decoded text, which names what is wrong. Both give the same result for what both accept.
+ */
+export function readContactListBody(bytes: Uint8Array, timeZone: string): BodyOutcome {
+  const plain = unwrapGzip(bytes);
+  if (!plain.ok) return plain;
+  const scanned = scanContactList(plain.value, createWallClockConverter(timeZone));
+  if (scanned) return scanned;
+  const text = decodeUtf8(plain.value);
+  if (!text.ok) return text;
+  return parseContactListBody(text.value, createServerTimeParser(timeZone));
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+type Decoded<T> = { ok: true; value: T } | { ok: false; error: AmootError };
+
+/**
+ * fetch already undoes a declared `Content-Encoding: gzip`; a proxy that gzips without saying so
+ * still leaves the gzip magic number, so that is undone here too.
+ */
+export function unwrapGzip(bytes: Uint8Array): Decoded<Uint8Array> {
+  if (bytes.byteLength < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b)
+    return { ok: true, value: bytes };
+  try {
+    return { ok: true, value: gunzipSync(bytes) };
+  } catch (error) {
+    const reason = describeError(error, 'message');
+    return {
+      ok: false,
+      error: amootError(
+        'protocol',
+        { key: 'error.protocol.truncated' },
+        `bad gzip body: ${reason}`,
+      ),
+    };
+  }
+}
+
+/** A UTF-8 BOM is dropped (TextDecoder does it); bytes that are not UTF-8 are an error, not U+FFFD. */
+export function decodeUtf8(bytes: Uint8Array): Decoded<string> {
+  try {
+    return { ok: true, value: strictUtf8.decode(bytes) };
+  } catch {
+    return {
+      ok: false,
+      error: amootError('protocol', { key: 'error.protocol.encoding' }, 'body is not valid UTF-8'),
+    };
+  }
 }

@@ -1,6 +1,6 @@
 import { amootError, type AmootError } from './amoot-error.ts';
 import { classifyThrownFailure } from './classify-failure.ts';
-import { refuseRedirect } from './refuse-redirect.ts';
+import { parseRetryAfter } from './retry-after.ts';
 
 /** The fetch the client needs: Node's global fetch in tests and the cli, Electron's net.fetch in the app. */
 export type FetchFunction = (url: string, init: RequestInit) => Promise<Response>;
@@ -189,4 +189,93 @@ function concat(chunks: readonly Uint8Array[]): Uint8Array {
     offset += chunk.byteLength;
   }
   return whole;
+}
+
+/** Longest host name put in a message: a hostile Location must not fill the screen or the log. */
+const MAX_HOST_CHARS = 100;
+
+/**
+ * Every request is sent with `redirect: 'manual'`, so a 30x reaches us instead of being followed:
+ * following it would send `Authorization: <token>` to wherever the server points (another host,
+ * or plain http) around the base-URL check. Node's fetch hands over the 3xx itself; Chromium's
+ * `net.fetch` an `opaqueredirect` with status 0 and no headers. Both become one protocol error,
+ * which is not retried: asking again gets the same redirect.
+ */
+export function refuseRedirect(response: Response, requestUrl: string): AmootError | null {
+  const opaque = response.type === 'opaqueredirect';
+  if (!opaque && (response.status < 300 || response.status > 399)) return null;
+  const host = opaque ? null : targetHost(response.headers.get('location'), requestUrl);
+  const what = opaque ? 'an opaque redirect' : `HTTP ${response.status}`;
+  return amootError(
+    'protocol',
+    host === null
+      ? { key: 'error.protocol.redirect.no-host' }
+      : { key: 'error.protocol.redirect', params: { host } },
+    `${what} redirect${host === null ? '' : ` to host ${host}`} refused (redirects are never followed)`,
+    opaque ? {} : { httpStatus: response.status },
+  );
+}
+
+/** Only the host of the target, cleaned and cut: the full Location (path, query) is never shown. */
+function targetHost(location: string | null, requestUrl: string): string | null {
+  if (location === null) return null;
+  let hostname: string;
+  try {
+    hostname = new URL(location, requestUrl).hostname;
+  } catch {
+    return null;
+  }
+  const cleaned = hostname.replace(/[^a-z0-9.\-:[\]]/gi, '').slice(0, MAX_HOST_CHARS);
+  return cleaned === '' ? null : cleaned;
+}
+
+/**
+ * The API itself always answers HTTP 200; any other status came from a server, gateway or proxy in
+ * between. Returns null for 2xx, otherwise the class that decides what the sync does next.
+ */
+export function classifyHttpStatus(response: Response, now: number): AmootError | null {
+  const httpStatus = response.status;
+  if (httpStatus >= 200 && httpStatus < 300) return null;
+  if (httpStatus === 429) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
+    const message =
+      retryAfterMs === undefined
+        ? { key: 'error.rate-limit.no-delay' as const }
+        : { key: 'error.rate-limit' as const, params: { seconds: Math.ceil(retryAfterMs / 1000) } };
+    return amootError(
+      'rate-limit',
+      message,
+      `HTTP 429, Retry-After ${String(response.headers.get('retry-after'))}`,
+      {
+        httpStatus,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
+    );
+  }
+  if (httpStatus >= 500) {
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now);
+    return amootError(
+      'server',
+      { key: 'error.server-http', params: { httpStatus } },
+      `HTTP ${httpStatus}`,
+      {
+        httpStatus,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      },
+    );
+  }
+  if (httpStatus === 408) {
+    return amootError('timeout', { key: 'error.timeout' }, 'HTTP 408', { httpStatus });
+  }
+  if (httpStatus === 407) {
+    return amootError('network', { key: 'error.http-proxy-auth' }, 'HTTP 407 from a proxy', {
+      httpStatus,
+    });
+  }
+  const key = [404, 405, 410].includes(httpStatus)
+    ? 'error.http-not-found'
+    : 'error.http-unexpected';
+  return amootError('protocol', { key, params: { httpStatus } }, `HTTP ${httpStatus}`, {
+    httpStatus,
+  });
 }

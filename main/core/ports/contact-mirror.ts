@@ -87,7 +87,7 @@ export interface RetentionPolicy {
  */
 export interface ContactMirror {
   /**
-   * Visits every contact's ID and packed state (`packState` in core/sync/contact-state.ts), for
+   * Visits every contact's ID and packed state (`packState` in core/sync/diff.ts), for
    * the diff, in no promised order. A million rows are read on every sync: handing over the one
    * number the store keeps spares building and unpacking a row object for each.
    */

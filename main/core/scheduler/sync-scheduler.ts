@@ -3,12 +3,16 @@ import type { TimerHandle } from '../ports/clock.ts';
 import { systemLocalTime } from './local-time.ts';
 import { openPause } from './pause-window.ts';
 import { createRunGate } from '../sync/run-gate.ts';
-import type { Now, PolicyState, SchedulerEvent } from './policy-types.ts';
-import { initialPolicyState, withNextJitter } from './policy-types.ts';
-import { decide, schedulerView } from './scheduler-policy.ts';
-import { createStateEmitter } from './state-emitter.ts';
+import {
+  type Now,
+  type PolicyState,
+  type SchedulerEvent,
+  initialPolicyState,
+  withNextJitter,
+} from './policy-types.ts';
+import { decide, schedulerView, intervalMs, jitterFactor } from './scheduler-policy.ts';
 import type { SchedulerDeps, SyncResult, SyncScheduler } from './scheduler-types.ts';
-import { intervalMs, jitterFactor } from './wait-policy.ts';
+import { createSignal } from '../signal.ts';
 
 const DEFAULT_SETTLE_MS = 2_000;
 /** Node fires a setTimeout longer than 2^31−1 ms at once; longer waits are re-armed in steps. */
@@ -131,4 +135,39 @@ function isSyncResult(value: unknown): value is SyncResult {
   if (typeof value !== 'object' || value === null) return false;
   const { ok, errorKind } = value as { ok?: unknown; errorKind?: unknown };
   return ok === true || (ok === false && typeof errorKind === 'string');
+}
+
+/**
+ * Tells listeners (tray, window, over IPC) when the scheduler's state changes, and only then: the
+ * scheduler re-evaluates often, and an unchanged state need not cross a process boundary. A
+ * listener that throws is reported and does not keep the others from hearing.
+ */
+
+export interface StateEmitter<T> {
+  /** Takes a snapshot and tells every listener if any field differs from the last one told. */
+  emit(): void;
+  subscribe(listener: (state: T) => void): () => void;
+}
+
+export function createStateEmitter<T extends object>(
+  snapshot: () => T,
+  onError: (error: unknown) => void,
+): StateEmitter<T> {
+  const signal = createSignal<T>(onError);
+  let last: T | null = null;
+
+  return {
+    emit() {
+      const state = snapshot();
+      if (last !== null && sameFields(last, state)) return;
+      last = state;
+      signal.emit(state);
+    },
+    subscribe: (listener) => signal.subscribe(listener),
+  };
+}
+
+function sameFields<T extends object>(a: T, b: T): boolean {
+  const keys = Object.keys(a) as Array<keyof T>;
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
 }

@@ -15,7 +15,7 @@ import type { Clock, Timers } from '../ports/clock.ts';
 import type { ContactMirror } from '../ports/contact-mirror.ts';
 import { diffAgainstMirror } from './diff.ts';
 import { identityChange, identityOf } from './mirror-identity.ts';
-import { unstartedRun } from './locked-run.ts';
+import { unstartedRun, type RunContext, type SyncTransport } from './sync-engine.ts';
 import {
   DEFAULT_RETRY_POLICY,
   isRetryable,
@@ -25,7 +25,6 @@ import {
 } from './retry-policy.ts';
 import { failedRun, startedRun, succeededRun, unchangedCounts } from './run-record.ts';
 import { localizedOf, storeFailureOf } from './store-failure.ts';
-import type { RunContext, SyncTransport } from './sync-engine.ts';
 import { describeError } from '../describe-error.ts';
 
 export interface InProcessDeps {

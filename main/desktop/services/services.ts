@@ -34,8 +34,7 @@ import {
 import type { Logger } from '../logging/logging.ts';
 import { describeError } from '../../core/describe-error.ts';
 import { applyDemoSettings, createDemoSecretStore, type DemoMode } from '../lifecycle/demo-mode.ts';
-import { createRunTokenLease } from './run-token-lease.ts';
-import type { SecretsInUse } from '../lifecycle/secrets-in-use.ts';
+import { createRunTokenLease, type SecretsInUse } from '../lifecycle/secrets-in-use.ts';
 import { createSignal, type Signal } from '../../core/signal.ts';
 import { toSyncResult } from './sync-result.ts';
 import type { LaunchWorker } from '../../sync-worker/protocol.ts';
@@ -162,7 +161,7 @@ export async function openServices(deps: ServicesDeps): Promise<AppServices> {
     const progress = createSignal<SyncProgress>(reportError);
     const runFinished = createSignal<SyncRunRecord>(reportError);
     // The engine reads the token afresh for every run; the log knows it until the run ended and
-    // every sync process has exited (run-token-lease.ts).
+    // every sync process has exited (`createRunTokenLease` in lifecycle/secrets-in-use.ts).
     const lease = createRunTokenLease(secrets);
     const launchWorker =
       deps.launchWorker === undefined ? undefined : lease.counting(deps.launchWorker);

@@ -3,7 +3,7 @@
  * types Persian digits, which are read as ASCII; anything else gets a hint instead of a query
  * that could never match.
  */
-import { toAsciiDigits } from '../../../common/digits.ts';
+import { toAsciiDigits } from '../../../common/validation.ts';
 
 /** A 64-bit ID has at most 19 decimal digits; main refuses longer prefixes. */
 export const MAX_ID_DIGITS = 19;

@@ -3,10 +3,9 @@
  * (`common/settings-check.ts`), so a typo is answered at once, in both languages, without a round
  * trip; main still checks every value it receives.
  */
-import { toAsciiDigits } from '../../../common/digits.ts';
+import { toAsciiDigits, type Checked } from '../../../common/validation.ts';
 import { checkSettingsField } from '../../../common/settings-check.ts';
 import type { Settings } from '../../../common/settings.ts';
-import type { Checked } from '../../../common/validation.ts';
 
 /** The settings edited as free text; each has a parser below. */
 export type TextSettingKey =

@@ -17,7 +17,7 @@ import { describe, expect, it } from 'vitest';
 import { checkToken } from '../../../common/validation.ts';
 import { MIN_ENCODED_LENGTH } from '../../../main/core/token/redact.ts';
 import { configureLogging } from '../../../main/desktop/logging/logging.ts';
-import { stderrLines } from '../../../main/sync-worker/stderr-lines.ts';
+import { stderrLines } from '../../../main/sync-worker/process-transport.ts';
 
 /** What `checkToken` accepts: printable ASCII without blanks, here as long as real tokens are. */
 const tokenArb = fc

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { stderrLines } from '../../../main/sync-worker/stderr-lines.ts';
+import { stderrLines } from '../../../main/sync-worker/process-transport.ts';
 
 /** Writes `chunks` to a stream read by `stderrLines` and gives the lines it produced. */
 async function linesOf(chunks: readonly Buffer[]): Promise<string[]> {

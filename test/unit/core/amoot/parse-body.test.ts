@@ -2,9 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { messagesEn } from '../../../../common/i18n/messages-en.ts';
 import { STATUS_TITLES } from '../../../../common/status-titles.ts';
-import { decodeUtf8, unwrapGzip } from '../../../../main/core/amoot/decode-body.ts';
+import { decodeUtf8, unwrapGzip, readContactListBody } from '../../../../main/core/amoot/client.ts';
 import { parseContactListBody } from '../../../../main/core/amoot/parse-body.ts';
-import { readContactListBody } from '../../../../main/core/amoot/read-body.ts';
 import { createServerTimeParser } from '../../../../main/core/amoot/server-time.ts';
 
 const parseTime = createServerTimeParser('Asia/Tehran');

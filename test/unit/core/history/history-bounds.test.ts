@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SyncRunRecord } from '../../../../common/sync-types.ts';
-import { serializedBytes, trimToLimits } from '../../../../main/core/history/history-bounds.ts';
+import { serializedBytes, trimToLimits } from '../../../../main/core/history/history-store.ts';
 
 function run(id: number, outcome: 'running' | 'failed', status: string): SyncRunRecord {
   return {

@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncRunRecord } from '../../../../common/sync-types.ts';
 import { openConfDocument } from '../../../../main/adapters/conf-store/conf-document.ts';
-import { serializedBytes } from '../../../../main/core/history/history-bounds.ts';
-import { openHistoryStore } from '../../../../main/core/history/history-store.ts';
+import { serializedBytes, openHistoryStore } from '../../../../main/core/history/history-store.ts';
 
 const clock = { nowMs: () => Date.UTC(2026, 10, 27, 5, 45, 0), monotonicMs: () => 0 };
 const STAMP = '20261127T054500Z';

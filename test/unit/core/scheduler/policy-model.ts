@@ -7,13 +7,16 @@ import {
   initialPolicyState,
   withNextJitter,
 } from '../../../../main/core/scheduler/policy-types.ts';
-import { decide } from '../../../../main/core/scheduler/scheduler-policy.ts';
+import {
+  decide,
+  intervalMs,
+  jitterFactor,
+} from '../../../../main/core/scheduler/scheduler-policy.ts';
 import type {
   ManualTrigger,
   PauseRequest,
   SyncResult,
 } from '../../../../main/core/scheduler/scheduler-types.ts';
-import { intervalMs, jitterFactor } from '../../../../main/core/scheduler/wait-policy.ts';
 
 /**
  * The policy with no shell around it: one timer instant and a run gate kept as plain values, moved

@@ -5,7 +5,7 @@ import {
   intervalMs,
   jitterFactor,
   MAX_RETRY_AFTER_MS,
-} from '../../../../main/core/scheduler/wait-policy.ts';
+} from '../../../../main/core/scheduler/scheduler-policy.ts';
 import { DAY, HOUR, MINUTE } from './harness.ts';
 
 describe('intervalMs', () => {

@@ -6,7 +6,7 @@ import {
   packState,
   stateFlags,
   stateTime,
-} from '../../../../main/core/sync/contact-state.ts';
+} from '../../../../main/core/sync/diff.ts';
 import { MAX_ABS_TIME_MS } from '../../../../main/adapters/sqlite/mirror-input.ts';
 
 describe('contact state packing', () => {
