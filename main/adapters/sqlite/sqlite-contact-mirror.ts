@@ -133,10 +133,9 @@ export class SqliteContactMirror implements ContactMirror {
 const CHUNK_ROWS = 10_000;
 
 /**
- * Visits every contact's ID and packed state (`packState` in core/sync/diff.ts), in ascending ID order;
- * the state goes to the diff as the column holds it, so no row is unpacked only to be packed
- * again. Reading a million rows is what every sync's diff
- * pays, so the shape is the one that measured fastest: chunks through `.all()` (`.iterate()`
+ * Visits every contact's ID and packed state (`packState` in core/sync/diff.ts), in ascending ID
+ * order; the state goes to the diff as the column holds it, so no row is unpacked only to be
+ * packed again. Reading a million rows is what every sync's diff pays, so the shape is the one that measured fastest: chunks through `.all()` (`.iterate()`
  * crosses into SQLite once per row and took about 1.5× as long) of one text value per row,
  * `"<id>,<state>"`, which took 0.55 s against 0.8 s for two columns per row. SQLite writes the ID
  * in decimal, so an ID above 2^53 never passes through a number. The walk is one read
@@ -215,11 +214,17 @@ export function openContactMirror(options: OpenContactMirrorOptions): OpenedCont
 }
 
 function openMirror(file: string, now: () => number): ContactMirror {
-  const db = openMirrorDatabase(file);
+  return mirrorOn(openMirrorDatabase(file), now);
+}
+
+/**
+ * The mirror over an open connection, which is closed if building the mirror throws: a file must
+ * be closed before it can be moved aside (Windows refuses to rename it open).
+ */
+function mirrorOn(db: Database.Database, now: () => number): ContactMirror {
   try {
     return new SqliteContactMirror(db, now);
   } catch (error) {
-    // The file must be closed before it can be moved aside (Windows refuses to rename it open).
     db.close();
     throw error;
   }
@@ -236,10 +241,5 @@ export function openContactMirrorReadOnly(file: string): ContactMirror | null {
     db.close();
     return null;
   }
-  try {
-    return new SqliteContactMirror(db, Date.now);
-  } catch (error) {
-    db.close();
-    throw error;
-  }
+  return mirrorOn(db, Date.now);
 }

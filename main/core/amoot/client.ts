@@ -8,7 +8,12 @@ import {
   type Checked,
 } from '../../../common/validation.ts';
 import { amootError, type AmootError } from './amoot-error.ts';
-import { GuardedRequest, type FetchFunction, classifyHttpStatus } from './guarded-request.ts';
+import {
+  GuardedRequest,
+  classifyHttpStatus,
+  type FetchFunction,
+  type Guarded,
+} from './guarded-request.ts';
 import { assertTimeZone, createServerTimeParser, createWallClockConverter } from './server-time.ts';
 import { redactSecrets } from '../token/redact.ts';
 import { parseContactListBody, type BodyOutcome } from './parse-body.ts';
@@ -239,13 +244,11 @@ export function readContactListBody(bytes: Uint8Array, timeZone: string): BodyOu
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-type Decoded<T> = { ok: true; value: T } | { ok: false; error: AmootError };
-
 /**
  * fetch already undoes a declared `Content-Encoding: gzip`; a proxy that gzips without saying so
  * still leaves the gzip magic number, so that is undone here too.
  */
-export function unwrapGzip(bytes: Uint8Array): Decoded<Uint8Array> {
+export function unwrapGzip(bytes: Uint8Array): Guarded<Uint8Array> {
   if (bytes.byteLength < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b)
     return { ok: true, value: bytes };
   try {
@@ -264,7 +267,7 @@ export function unwrapGzip(bytes: Uint8Array): Decoded<Uint8Array> {
 }
 
 /** A UTF-8 BOM is dropped (TextDecoder does it); bytes that are not UTF-8 are an error, not U+FFFD. */
-export function decodeUtf8(bytes: Uint8Array): Decoded<string> {
+export function decodeUtf8(bytes: Uint8Array): Guarded<string> {
   try {
     return { ok: true, value: strictUtf8.decode(bytes) };
   } catch {
